@@ -1,0 +1,75 @@
+import type { RangedMetric } from './calibration/fitted-types.js';
+import {
+  type BatchLimit,
+  type ContextLimit,
+  type MemoryBreakdown,
+  maxBatchSize,
+  maxContextLength,
+  memoryBreakdown,
+} from './memory.js';
+import { analyzeModel, type ModelAnalysis } from './model.js';
+import { rangeAround, type ValueRange } from './ranges.js';
+import { type ResolvedRequest, resolveRequest } from './resolve.js';
+import { estimateTiming, type Timing } from './timing.js';
+import type { EstimateRequest } from './types.js';
+
+/**
+ * One estimate whose parts are computed on first use and remembered: a caller that reads only
+ * `memory` never runs the timing model.
+ */
+export class Estimate {
+  readonly request: ResolvedRequest;
+  readonly analysis: ModelAnalysis;
+  #memory: MemoryBreakdown | undefined;
+  #maxContext: ContextLimit | undefined;
+  #timing: Timing | undefined;
+
+  constructor(request: EstimateRequest, analysis?: ModelAnalysis) {
+    this.request = resolveRequest(request);
+    this.analysis = analysis ?? analyzeModel(request.model);
+  }
+
+  get memory(): MemoryBreakdown {
+    this.#memory ??= memoryBreakdown(this.analysis, this.request);
+    return this.#memory;
+  }
+
+  get maxContext(): ContextLimit {
+    this.#maxContext ??= maxContextLength(this.analysis, this.request);
+    return this.#maxContext;
+  }
+
+  get timing(): Timing {
+    this.#timing ??= estimateTiming(this.analysis, this.request);
+    return this.#timing;
+  }
+
+  /** Most sequences of `contextTokens` (prompt + output) tokens that fit; the prompt is the request's. */
+  maxBatchSize(contextTokens: number): BatchLimit {
+    return maxBatchSize(this.analysis, this.request, contextTokens);
+  }
+
+  /** Calibrated low-high range around one of the ranged answers. */
+  range(metric: RangedMetric): ValueRange {
+    return rangeAround(this.request.engine, metric, this.rangedValue(metric));
+  }
+
+  private rangedValue(metric: RangedMetric): number {
+    switch (metric) {
+      case 'TIME_TO_FIRST_TOKEN':
+        return this.timing.timeToFirstTokenSeconds;
+      case 'TIME_PER_OUTPUT_TOKEN':
+        return this.timing.timePerOutputTokenSeconds;
+      case 'TOTAL':
+        return this.timing.totalSeconds;
+      case 'OUTPUT_TOKENS_PER_SECOND':
+        return this.timing.outputTokensPerSecond;
+      case 'MEMORY':
+        return this.memory.totalBytes;
+    }
+  }
+}
+
+export function estimate(request: EstimateRequest, analysis?: ModelAnalysis): Estimate {
+  return new Estimate(request, analysis);
+}

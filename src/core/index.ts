@@ -1,0 +1,14 @@
+/** The estimation core's public surface. Pure functions over plain data; no I/O, no GraphQL. */
+
+export type { RangedMetric, RatioSpread } from './calibration/fitted-types.js';
+export * from './estimate.js';
+export * from './formats.js';
+export * from './limits.js';
+export * from './memory.js';
+export * from './model.js';
+export * from './profiles.js';
+export * from './ranges.js';
+export * from './resolve.js';
+export * from './roofline.js';
+export * from './timing.js';
+export * from './types.js';

@@ -1,0 +1,38 @@
+/**
+ * Input limits shared by the core's own checks and the API's validation, so that an error
+ * message and the documentation always quote the same numbers.
+ */
+export const LIMITS = {
+  tokens: { min: 1, max: 10_000_000 },
+  batchSize: { min: 1, max: 100_000 },
+  gpuCount: { min: 1, max: 1_024 },
+  /** Efficiency factors are fractions of a datasheet peak. */
+  efficiency: { minExclusive: 0, max: 1 },
+  overheadSeconds: { min: 0, max: 3_600 },
+  runtimeOverheadBytes: { min: 0, max: 1e15 },
+  maxBatchedTokens: { min: 1, max: 10_000_000 },
+  /** Custom hardware: positive and finite, below these sanity ceilings. */
+  memoryBytes: { max: 1e15 },
+  bandwidthBytesPerSecond: { max: 1e15 },
+  flopsPerSecond: { max: 1e18 },
+  tdpWatts: { max: 100_000 },
+  /** Custom models. */
+  layers: { min: 1, max: 1_000 },
+  hiddenSize: { min: 1, max: 1_000_000 },
+  heads: { min: 1, max: 10_000 },
+  vocabSize: { min: 1, max: 10_000_000 },
+  experts: { min: 1, max: 10_000 },
+  contextWindow: { min: 1, max: 100_000_000 },
+} as const;
+
+/** An input the core cannot estimate; `field` names the input path, `limit` the rule broken. */
+export class EstimateInputError extends Error {
+  constructor(
+    readonly field: string,
+    readonly value: unknown,
+    readonly limit: string,
+  ) {
+    super(`${field} = ${String(value)} is out of range: ${limit}`);
+    this.name = 'EstimateInputError';
+  }
+}

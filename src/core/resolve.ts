@@ -1,0 +1,143 @@
+import {
+  activationBytes,
+  bytesPerElement,
+  defaultComputeFormat,
+  isStorageFormat,
+  resolveComputeFormat,
+} from './formats.js';
+import { EstimateInputError, LIMITS } from './limits.js';
+import { DEFAULT_ENGINE, tuningFor } from './profiles.js';
+import type {
+  EngineProfile,
+  EstimateRequest,
+  GpuSpec,
+  MemoryAssumptions,
+  ModelSpec,
+  NumberFormat,
+  Tuning,
+} from './types.js';
+
+/** CUDA context (~0.5 GiB) plus cuBLAS/attention workspaces and allocator slack (~0.5 GiB), per GPU. */
+export const DEFAULT_RUNTIME_OVERHEAD_BYTES = 1024 ** 3;
+/** Prefill chunk of TensorRT-LLM's max_num_tokens and vLLM's chunked-prefill default. */
+export const DEFAULT_MAX_BATCHED_TOKENS = 8192;
+
+/** A request with every default filled in and every choice made explicit. */
+export interface ResolvedRequest {
+  model: ModelSpec;
+  gpu: GpuSpec;
+  gpuCount: number;
+  weightFormat: NumberFormat;
+  kvCacheFormat: NumberFormat;
+  computeFormatRequested: NumberFormat;
+  /** The compute format the GPU actually has (after falling back), and its dense peak, FLOP/s. */
+  computeFormat: NumberFormat;
+  computePeakFlops: number;
+  /** Attention runs in FP8 only with FP8 compute and an FP8 cache, else in 16-bit (or FP32). */
+  attentionFormat: NumberFormat;
+  attentionPeakFlops: number;
+  inputTokens: number;
+  outputTokens: number;
+  batchSize: number;
+  engine: EngineProfile;
+  tuning: Tuning;
+  memory: MemoryAssumptions;
+  weightBytesPerParameter: number;
+  kvBytesPerElement: number;
+  activationBytesPerElement: number;
+}
+
+function checkInteger(field: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new EstimateInputError(field, value, `an integer from ${min} to ${max}`);
+  }
+}
+
+function checkEfficiency(field: string, value: number): void {
+  if (!(Number.isFinite(value) && value > 0 && value <= LIMITS.efficiency.max)) {
+    throw new EstimateInputError(field, value, 'a fraction greater than 0 and at most 1');
+  }
+}
+
+function checkRange(field: string, value: number, min: number, max: number, unit: string): void {
+  if (!(Number.isFinite(value) && value >= min && value <= max)) {
+    throw new EstimateInputError(field, value, `from ${min} to ${max} ${unit}`);
+  }
+}
+
+function checkStorage(field: string, format: NumberFormat): void {
+  if (!isStorageFormat(format)) {
+    throw new EstimateInputError(field, format, 'a storage format (TF32 is a compute mode only)');
+  }
+}
+
+function mergeTuning(base: Tuning, override: Partial<Tuning> | undefined): Tuning {
+  if (!override) return base;
+  const tuning = { ...base };
+  for (const key of Object.keys(override) as (keyof Tuning)[]) {
+    const value = override[key];
+    if (value !== undefined && value !== null) tuning[key] = value;
+  }
+  checkEfficiency('tuning.prefillComputeEfficiency', tuning.prefillComputeEfficiency);
+  checkEfficiency('tuning.prefillBandwidthEfficiency', tuning.prefillBandwidthEfficiency);
+  checkEfficiency('tuning.decodeComputeEfficiency', tuning.decodeComputeEfficiency);
+  checkEfficiency('tuning.decodeBandwidthEfficiency', tuning.decodeBandwidthEfficiency);
+  const { min, max } = LIMITS.overheadSeconds;
+  checkRange('tuning.perRequestOverheadSeconds', tuning.perRequestOverheadSeconds, min, max, 'seconds');
+  checkRange('tuning.perStepOverheadSeconds', tuning.perStepOverheadSeconds, min, max, 'seconds');
+  checkRange('tuning.allReduceLatencySeconds', tuning.allReduceLatencySeconds, min, max, 'seconds');
+  return tuning;
+}
+
+/** Fills defaults and checks every number; throws EstimateInputError naming the field. */
+export function resolveRequest(request: EstimateRequest): ResolvedRequest {
+  const { model, gpu } = request;
+  checkInteger('inputTokens', request.inputTokens, LIMITS.tokens.min, LIMITS.tokens.max);
+  checkInteger('outputTokens', request.outputTokens, LIMITS.tokens.min, LIMITS.tokens.max);
+  checkInteger('batchSize', request.batchSize, LIMITS.batchSize.min, LIMITS.batchSize.max);
+  checkInteger('gpuCount', request.gpuCount, LIMITS.gpuCount.min, LIMITS.gpuCount.max);
+  checkStorage('weightFormat', request.weightFormat);
+  checkStorage('kvCacheFormat', request.kvCacheFormat);
+
+  const engine = request.engine ?? DEFAULT_ENGINE;
+  const tuning = mergeTuning(tuningFor(engine, gpu.generation), request.tuning);
+  const memory: MemoryAssumptions = {
+    runtimeOverheadBytes: request.memory?.runtimeOverheadBytes ?? DEFAULT_RUNTIME_OVERHEAD_BYTES,
+    maxBatchedTokens: request.memory?.maxBatchedTokens ?? DEFAULT_MAX_BATCHED_TOKENS,
+  };
+  const { runtimeOverheadBytes: rob, maxBatchedTokens: mbt } = LIMITS;
+  checkRange('memory.runtimeOverheadBytes', memory.runtimeOverheadBytes, rob.min, rob.max, 'bytes');
+  checkInteger('memory.maxBatchedTokens', memory.maxBatchedTokens, mbt.min, mbt.max);
+
+  const computeFormatRequested = request.computeFormat ?? defaultComputeFormat(request.weightFormat);
+  const compute = resolveComputeFormat(gpu, computeFormatRequested);
+  const attentionRequested: NumberFormat =
+    compute.format === 'FP8' && request.kvCacheFormat === 'FP8'
+      ? 'FP8'
+      : compute.format === 'FP32' || compute.format === 'TF32'
+        ? compute.format
+        : 'FP16';
+  const attention = resolveComputeFormat(gpu, attentionRequested);
+
+  return {
+    model,
+    gpu,
+    gpuCount: request.gpuCount,
+    weightFormat: request.weightFormat,
+    kvCacheFormat: request.kvCacheFormat,
+    computeFormatRequested,
+    computeFormat: compute.format,
+    computePeakFlops: compute.peakFlops,
+    attentionFormat: attention.format,
+    attentionPeakFlops: attention.peakFlops,
+    inputTokens: request.inputTokens,
+    outputTokens: request.outputTokens,
+    batchSize: request.batchSize,
+    engine,
+    tuning,
+    memory,
+    weightBytesPerParameter: bytesPerElement(request.weightFormat),
+    kvBytesPerElement: bytesPerElement(request.kvCacheFormat),
+    activationBytesPerElement: activationBytes(compute.format),
+  };
+}

@@ -1,0 +1,115 @@
+/** Plain data shapes shared by the estimation core. No behaviour lives here. */
+
+export const NUMBER_FORMATS = ['FP32', 'TF32', 'BF16', 'FP16', 'FP8', 'INT8', 'INT4'] as const;
+export type NumberFormat = (typeof NUMBER_FORMATS)[number];
+
+/** A published figure with where it came from. */
+export interface Sourced<T> {
+  value: T;
+  source: string;
+}
+
+/** A transformer architecture, with the fields named after HuggingFace config.json. */
+export interface ModelSpec {
+  id: string;
+  name: string;
+  family: string;
+  aliases: string[];
+  /** Where the architecture numbers come from (URL or repository path). */
+  source: string;
+  layers: number; // num_hidden_layers
+  hiddenSize: number; // hidden_size
+  intermediateSize: number; // intermediate_size (per expert for MoE)
+  attentionHeads: number; // num_attention_heads
+  kvHeads: number; // num_key_value_heads
+  headDim: number; // head_dim, or hidden_size / num_attention_heads when absent
+  vocabSize: number; // vocab_size
+  contextWindow: number; // max_position_embeddings
+  slidingWindow: number | null; // sliding_window when the attention uses it, else null
+  experts: number; // num_local_experts, 1 for dense models
+  expertsPerToken: number; // num_experts_per_tok, 1 for dense models
+  tiedEmbeddings: boolean; // tie_word_embeddings
+  gatedFfn: boolean; // SwiGLU/GeGLU (3 matrices) vs plain MLP (2)
+  /** q/k/v projections carry biases (Qwen2). */
+  attentionBias: boolean;
+  /** Published total parameter count, to check our count against. */
+  publishedParameterCount?: Sourced<number>;
+  publishedActiveParameterCount?: Sourced<number>;
+}
+
+export type GpuVendor = 'NVIDIA' | 'AMD' | 'Custom';
+export type GpuGeneration =
+  | 'VOLTA'
+  | 'AMPERE'
+  | 'ADA'
+  | 'HOPPER'
+  | 'BLACKWELL'
+  | 'CDNA2'
+  | 'CDNA3'
+  | 'CUSTOM';
+
+export interface GpuSpec {
+  id: string;
+  name: string;
+  vendor: GpuVendor;
+  generation: GpuGeneration;
+  aliases: string[];
+  /** Where the datasheet figures come from. */
+  source: string;
+  /** Total memory in bytes, as the driver reports it where known, else the marketed size. */
+  memoryBytes: number;
+  /** 'DRIVER' when memoryBytes is the driver-reported total, 'MARKETED' when it is the datasheet size. */
+  memoryBytesBasis: 'DRIVER' | 'MARKETED';
+  memoryBandwidthBytesPerSecond: number;
+  /** GPU-to-GPU bandwidth per direction (NVLink/Infinity Fabric, or PCIe when there is none). */
+  interconnectBandwidthBytesPerSecond: number;
+  tdpWatts: number;
+  /** Dense (not 2:4 sparse) peak throughput per compute format, FLOP/s (or OP/s for integers). */
+  peakFlops: Partial<Record<NumberFormat, number>>;
+}
+
+/** Classes of inference engine whose speed we calibrate separately; IDEAL is the pure roofline bound. */
+export const ENGINE_PROFILES = ['OPTIMIZED', 'LLAMA_CPP', 'EXLLAMA', 'HF_TRANSFORMERS', 'IDEAL'] as const;
+export type EngineProfile = (typeof ENGINE_PROFILES)[number];
+
+/** Efficiency factors and fixed costs of the timing model; IDEAL is 1, 1, 1, 1, 0, 0, 0. */
+export interface Tuning {
+  /** Fraction of peak FLOP/s reached in prefill, (0, 1]. */
+  prefillComputeEfficiency: number;
+  /** Fraction of peak memory bandwidth reached in prefill, (0, 1]. */
+  prefillBandwidthEfficiency: number;
+  /** Fraction of peak FLOP/s reached in decode, (0, 1]. */
+  decodeComputeEfficiency: number;
+  /** Fraction of peak memory bandwidth reached in decode, (0, 1]. */
+  decodeBandwidthEfficiency: number;
+  /** Fixed cost added once per request to the time to first token (scheduling, tokenisation, launch), s. */
+  perRequestOverheadSeconds: number;
+  /** Fixed cost added to every decode step (kernel launches, sampling, host sync), s. */
+  perStepOverheadSeconds: number;
+  /** Latency of one tensor-parallel all-reduce, on top of its bytes / interconnect bandwidth, s. */
+  allReduceLatencySeconds: number;
+}
+
+/** Memory assumptions that are not part of the model or the GPU. */
+export interface MemoryAssumptions {
+  /** CUDA context, library workspaces and allocator slack per GPU, bytes. */
+  runtimeOverheadBytes: number;
+  /** Largest number of prompt tokens (all sequences together) one prefill step processes; longer prompts are chunked. */
+  maxBatchedTokens: number;
+}
+
+export interface EstimateRequest {
+  model: ModelSpec;
+  gpu: GpuSpec;
+  gpuCount: number;
+  weightFormat: NumberFormat;
+  kvCacheFormat: NumberFormat;
+  /** Format the matrix multiplications run in; defaults from the weight format (weight-only INT8/INT4 compute in FP16). */
+  computeFormat?: NumberFormat;
+  inputTokens: number;
+  outputTokens: number;
+  batchSize: number;
+  engine?: EngineProfile;
+  tuning?: Partial<Tuning>;
+  memory?: Partial<MemoryAssumptions>;
+}
