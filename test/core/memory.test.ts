@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { GPUS, MODELS } from '../../src/core/catalog/index.js';
+import { estimate } from '../../src/core/index.js';
+import { catalogGpu, request } from './helpers.js';
+
+describe('memory breakdown', () => {
+  it('Mistral-7B caches at most its 4,096-token sliding window', () => {
+    const e = estimate(request('mistral-7b', 'a100-sxm4-80gb', { inputTokens: 8000, outputTokens: 1000 }));
+    // 9,000 tokens of context, but the rolling cache keeps 4,096:
+    // 4096 tokens * 2 * 32 layers * 8 KV heads * 128 * 2 bytes = 4096 * 131,072 = 536,870,912 bytes
+    expect(e.memory.kvCacheTokensPerSequence).toBe(4096);
+    expect(e.memory.kvCacheBytes).toBe(536_870_912);
+  });
+
+  it('Mixtral-8x7B in FP16 does not fit one 80 GB GPU, in INT4 it does', () => {
+    const fp16 = estimate(request('mixtral-8x7b', 'h100-sxm5-80gb'));
+    // 46.7e9 parameters * 2 bytes = 93.4 GB of weights alone > 80 GB
+    expect(fp16.memory.weightsBytes).toBeGreaterThan(93e9);
+    expect(fp16.memory.fits).toBe(false);
+    expect(fp16.memory.freeBytes).toBeLessThan(0);
+    expect(fp16.maxContext).toEqual({ tokens: 0, limitedBy: 'WEIGHTS_DO_NOT_FIT', memoryLimitTokens: 0 });
+    const int4 = estimate(request('mixtral-8x7b', 'h100-sxm5-80gb', { weightFormat: 'INT4' }));
+    expect(int4.memory.weightsBytes).toBeLessThan(25e9);
+    expect(int4.memory.fits).toBe(true);
+  });
+
+  it('total = weights + KV + activations + overhead; free = capacity - total', () => {
+    const m = estimate(request('llama-3-8b', 'l4', { batchSize: 4 })).memory;
+    expect(m.totalBytes).toBe(m.weightsBytes + m.kvCacheBytes + m.activationsBytes + m.overheadBytes);
+    expect(m.freeBytes).toBe(m.capacityBytes - m.totalBytes);
+    expect(m.capacityBytes).toBe(catalogGpu('l4').memoryBytes);
+  });
+
+  it('the runtime overhead is explicit and overridable', () => {
+    const base = estimate(request('llama-2-7b', 'a10'));
+    expect(base.memory.overheadBytes).toBe(1024 ** 3);
+    const custom = estimate(request('llama-2-7b', 'a10', { memory: { runtimeOverheadBytes: 0 } }));
+    expect(base.memory.totalBytes - custom.memory.totalBytes).toBe(1024 ** 3);
+  });
+
+  it('tensor parallelism halves the per-GPU weights and KV cache', () => {
+    for (const model of MODELS) {
+      const one = estimate(request(model.id, 'h100-sxm5-80gb', { gpuCount: 1 })).memory;
+      const two = estimate(request(model.id, 'h100-sxm5-80gb', { gpuCount: 2 })).memory;
+      expect(two.weightsBytes).toBeCloseTo(one.weightsBytes / 2, 0);
+      expect(two.kvCacheBytes).toBeCloseTo(one.kvCacheBytes / 2, 0);
+    }
+  });
+
+  it('with more ranks than KV heads each GPU keeps one head (replicated)', () => {
+    // Llama-2-70B has 8 KV heads; at TP 16 each GPU still holds 1 head:
+    // 2 * 80 layers * 1 head * 128 * 2 bytes = 40,960 bytes per token
+    const e = estimate(request('llama-2-70b', 'h100-sxm5-80gb', { gpuCount: 16 }));
+    expect(e.memory.kvCacheBytesPerTokenPerGpu).toBe(40_960);
+  });
+});
+
+describe('max context length', () => {
+  it('memory-bound at batch 64: (memory - weights - activations - overhead) / (64 * KV per token)', () => {
+    const e = estimate(request('llama-2-7b', 'a100-sxm4-80gb', { batchSize: 64, inputTokens: 128, outputTokens: 128 }));
+    const m = e.memory;
+    const expected = Math.floor(
+      (m.capacityBytes - m.weightsBytes - m.activationsBytes - m.overheadBytes) / (64 * 524_288),
+    );
+    expect(e.maxContext.limitedBy).toBe('MEMORY');
+    expect(e.maxContext.tokens).toBe(expected);
+    // and the answer is tight: that many tokens fit, one more does not
+    const at = (tokens: number) =>
+      m.weightsBytes + m.activationsBytes + m.overheadBytes + 64 * tokens * 524_288 <= m.capacityBytes;
+    expect(at(expected)).toBe(true);
+    expect(at(expected + 1)).toBe(false);
+  });
+
+  it('is capped by the context window at batch 1 for a small model on a big GPU', () => {
+    const e = estimate(request('llama-2-7b', 'h200-sxm-141gb'));
+    expect(e.maxContext).toMatchObject({ tokens: 4096, limitedBy: 'CONTEXT_WINDOW' });
+  });
+
+  it('a sliding window makes memory irrelevant once the window fits', () => {
+    const e = estimate(request('mistral-7b', 'a100-sxm4-80gb'));
+    expect(e.maxContext).toEqual({ tokens: 32_768, limitedBy: 'CONTEXT_WINDOW', memoryLimitTokens: null });
+  });
+
+  it.each(MODELS.map((m) => [m.id, m] as const))('%s: more memory never shortens the max context', (_id, model) => {
+    const gpu = catalogGpu('a100-sxm4-40gb');
+    let previous = -1;
+    for (const scale of [0.5, 1, 1.5, 2, 4, 8, 16]) {
+      const bigger = { ...gpu, memoryBytes: gpu.memoryBytes * scale };
+      const tokens = estimate({ ...request(model.id, gpu.id, { batchSize: 8 }), gpu: bigger }).maxContext.tokens;
+      expect(tokens).toBeGreaterThanOrEqual(previous);
+      previous = tokens;
+    }
+  });
+});
+
+describe('max batch size', () => {
+  it.each(GPUS.map((g) => [g.id] as const))('on %s: the max batch fits and one more does not', (gpuId) => {
+    for (const inputTokens of [16, 1000, 20_000]) {
+      const base = request('llama-3.1-8b', gpuId, { inputTokens, outputTokens: 256, weightFormat: 'INT8' });
+      const limit = estimate(base).maxBatchSize(inputTokens + 256);
+      if (limit.batchSize === 0) {
+        expect(estimate(base).memory.fits).toBe(false);
+        continue;
+      }
+      expect(estimate({ ...base, batchSize: limit.batchSize }).memory.fits).toBe(true);
+      if (limit.limitedBy === 'MEMORY') {
+        expect(estimate({ ...base, batchSize: limit.batchSize + 1 }).memory.fits).toBe(false);
+      }
+    }
+  });
+});
