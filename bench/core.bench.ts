@@ -58,7 +58,13 @@ const shared = timings(true);
 const fresh = timings(false);
 const per10k = (ms: number) => (ms * 10_000) / n;
 
-console.log(`core benchmark: ${n} full estimates (${MODELS.length} models x ${GPUS.length} GPUs x ${WEIGHT_FORMATS.length} formats x ${BATCHES.length} batches x ${PROMPTS.length} prompts)`);
-console.log(`  model analysis shared : ${shared.toFixed(1)} ms, ${Math.round((n / shared) * 1000).toLocaleString('en-US')} estimates/s, ${per10k(shared).toFixed(1)} ms per 10,000`);
-console.log(`  model analysed each   : ${fresh.toFixed(1)} ms, ${Math.round((n / fresh) * 1000).toLocaleString('en-US')} estimates/s, ${per10k(fresh).toFixed(1)} ms per 10,000`);
+console.log(
+  `core benchmark: ${n} full estimates (${MODELS.length} models x ${GPUS.length} GPUs x ${WEIGHT_FORMATS.length} formats x ${BATCHES.length} batches x ${PROMPTS.length} prompts)`,
+);
+console.log(
+  `  model analysis shared : ${shared.toFixed(1)} ms, ${Math.round((n / shared) * 1000).toLocaleString('en-US')} estimates/s, ${per10k(shared).toFixed(1)} ms per 10,000`,
+);
+console.log(
+  `  model analysed each   : ${fresh.toFixed(1)} ms, ${Math.round((n / fresh) * 1000).toLocaleString('en-US')} estimates/s, ${per10k(fresh).toFixed(1)} ms per 10,000`,
+);
 console.log(`  target: 10,000 full estimates in under 100 ms -> ${per10k(shared) < 100 ? 'met' : 'NOT met'}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GPUS, MODELS } from '../../src/core/catalog/index.js';
-import { estimate, NUMBER_FORMATS, type Estimate } from '../../src/core/index.js';
+import { type Estimate, estimate, NUMBER_FORMATS } from '../../src/core/index.js';
 import { request } from './helpers.js';
 
 /** Every number an estimate answers, flattened, to check for NaN, Infinity and negatives. */
@@ -25,7 +25,8 @@ function numbers(e: Estimate): [string, number][] {
     ['decodeTimeRatio', t.attentionShare.decodeTimeRatio],
   );
   for (const phase of [t.prefill, t.decode]) {
-    for (const op of phase.operators) out.push([op.name, op.seconds], [op.name, op.flops], [op.name, op.bytes]);
+    for (const op of phase.operators)
+      out.push([op.name, op.seconds], [op.name, op.flops], [op.name, op.bytes]);
   }
   return out;
 }
@@ -39,9 +40,13 @@ describe('grids', () => {
       for (const gpu of ['V100', 'A100', 'H100']) {
         for (const weightFormat of ['FP32', 'FP16', 'INT8', 'INT4'] as const) {
           for (const kvCacheFormat of ['FP32', 'FP16', 'INT8'] as const) {
-            const e = estimate(request(model, gpu, { weightFormat, kvCacheFormat, inputTokens: 1024, outputTokens: 256 }));
+            const e = estimate(
+              request(model, gpu, { weightFormat, kvCacheFormat, inputTokens: 1024, outputTokens: 256 }),
+            );
             for (const [name, value] of numbers(e)) {
-              expect(Number.isFinite(value), `${model}/${gpu}/${weightFormat}/${kvCacheFormat} ${name}`).toBe(true);
+              expect(Number.isFinite(value), `${model}/${gpu}/${weightFormat}/${kvCacheFormat} ${name}`).toBe(
+                true,
+              );
             }
             answered++;
           }
@@ -58,7 +63,9 @@ describe('grids', () => {
         for (const weightFormat of STORAGE_FORMATS) {
           for (const kvCacheFormat of ['FP16', 'FP8', 'INT4'] as const) {
             for (const batchSize of [1, 64]) {
-              const e = estimate(request(model.id, gpu.id, { weightFormat, kvCacheFormat, batchSize, gpuCount: 2 }));
+              const e = estimate(
+                request(model.id, gpu.id, { weightFormat, kvCacheFormat, batchSize, gpuCount: 2 }),
+              );
               for (const [name, value] of numbers(e)) {
                 const where = `${model.id}/${gpu.id}/${weightFormat}/${kvCacheFormat}/b${batchSize} ${name}`;
                 expect(Number.isFinite(value) && value >= 0, `${where} = ${value}`).toBe(true);

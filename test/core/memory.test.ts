@@ -57,7 +57,9 @@ describe('memory breakdown', () => {
 
 describe('max context length', () => {
   it('memory-bound at batch 64: (memory - weights - activations - overhead) / (64 * KV per token)', () => {
-    const e = estimate(request('llama-2-7b', 'a100-sxm4-80gb', { batchSize: 64, inputTokens: 128, outputTokens: 128 }));
+    const e = estimate(
+      request('llama-2-7b', 'a100-sxm4-80gb', { batchSize: 64, inputTokens: 128, outputTokens: 128 }),
+    );
     const m = e.memory;
     const expected = Math.floor(
       (m.capacityBytes - m.weightsBytes - m.activationsBytes - m.overheadBytes) / (64 * 524_288),
@@ -81,16 +83,20 @@ describe('max context length', () => {
     expect(e.maxContext).toEqual({ tokens: 32_768, limitedBy: 'CONTEXT_WINDOW', memoryLimitTokens: null });
   });
 
-  it.each(MODELS.map((m) => [m.id, m] as const))('%s: more memory never shortens the max context', (_id, model) => {
-    const gpu = catalogGpu('a100-sxm4-40gb');
-    let previous = -1;
-    for (const scale of [0.5, 1, 1.5, 2, 4, 8, 16]) {
-      const bigger = { ...gpu, memoryBytes: gpu.memoryBytes * scale };
-      const tokens = estimate({ ...request(model.id, gpu.id, { batchSize: 8 }), gpu: bigger }).maxContext.tokens;
-      expect(tokens).toBeGreaterThanOrEqual(previous);
-      previous = tokens;
-    }
-  });
+  it.each(MODELS.map((m) => [m.id, m] as const))(
+    '%s: more memory never shortens the max context',
+    (_id, model) => {
+      const gpu = catalogGpu('a100-sxm4-40gb');
+      let previous = -1;
+      for (const scale of [0.5, 1, 1.5, 2, 4, 8, 16]) {
+        const bigger = { ...gpu, memoryBytes: gpu.memoryBytes * scale };
+        const tokens = estimate({ ...request(model.id, gpu.id, { batchSize: 8 }), gpu: bigger }).maxContext
+          .tokens;
+        expect(tokens).toBeGreaterThanOrEqual(previous);
+        previous = tokens;
+      }
+    },
+  );
 });
 
 describe('max batch size', () => {

@@ -39,16 +39,22 @@ describe('parameter counts', () => {
     expect(analysis.attentionParametersPerLayer).toBe(50_331_648);
   });
 
-  it.each(MODELS.filter((m) => m.publishedParameterCount))('$id lands within 1% of its published total', (model) => {
-    const published = model.publishedParameterCount?.value ?? 0;
-    const ours = analyzeModel(model).totalParameters;
-    expect(Math.abs(ours / published - 1)).toBeLessThan(0.01);
-  });
+  it.each(MODELS.filter((m) => m.publishedParameterCount))(
+    '$id lands within 1% of its published total',
+    (model) => {
+      const published = model.publishedParameterCount?.value ?? 0;
+      const ours = analyzeModel(model).totalParameters;
+      expect(Math.abs(ours / published - 1)).toBeLessThan(0.01);
+    },
+  );
 
-  it.each(MODELS.filter((m) => m.publishedActiveParameterCount))('$id active count within 1% of published', (model) => {
-    const published = model.publishedActiveParameterCount?.value ?? 0;
-    expect(Math.abs(analyzeModel(model).activeParameters / published - 1)).toBeLessThan(0.01);
-  });
+  it.each(MODELS.filter((m) => m.publishedActiveParameterCount))(
+    '$id active count within 1% of published',
+    (model) => {
+      const published = model.publishedActiveParameterCount?.value ?? 0;
+      expect(Math.abs(analyzeModel(model).activeParameters / published - 1)).toBeLessThan(0.01);
+    },
+  );
 });
 
 describe('weights and KV cache bytes', () => {

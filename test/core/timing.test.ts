@@ -17,7 +17,9 @@ describe('roofline timing', () => {
   });
 
   it('Llama-2-7B batch-1 decode on an H100 is bound by streaming the weights', () => {
-    const e = estimate(request('llama-2-7b', 'h100-sxm5-80gb', { ...ideal, inputTokens: 1, outputTokens: 2 }));
+    const e = estimate(
+      request('llama-2-7b', 'h100-sxm5-80gb', { ...ideal, inputTokens: 1, outputTokens: 2 }),
+    );
     const gpu = catalogGpu('h100-sxm5-80gb');
     // One step reads all 13,476,831,232 weight bytes (minus the embedding table, which is gathered
     // not streamed: 131,072,000 * 2 bytes) at the datasheet bandwidth; KV and activations add < 0.1%.
@@ -28,7 +30,9 @@ describe('roofline timing', () => {
   });
 
   it('Llama-2-7B prefill of 2,048 tokens is compute bound near 2 * params * tokens FLOPs', () => {
-    const e = estimate(request('llama-2-7b', 'a100-sxm4-80gb', { ...ideal, inputTokens: 2048, outputTokens: 1 }));
+    const e = estimate(
+      request('llama-2-7b', 'a100-sxm4-80gb', { ...ideal, inputTokens: 2048, outputTokens: 1 }),
+    );
     // linear layers: 2 FLOPs per weight per token except the LM head (last position only):
     // 2 * (6,738,415,616 - 2*131,072,000 - norms) * 2048 ~= 2.65e13, plus causal attention
     // 4 * 32 layers * 4096 * 2048*2049/2 ~= 1.10e12
@@ -39,24 +43,30 @@ describe('roofline timing', () => {
     expect(e.timing.prefill.flops / (linear + attention + head)).toBeCloseTo(1, 3);
   });
 
-  it.each(MODELS.map((m) => [m.id] as const))('%s: ideal times equal the sum of per-operator roofline bounds', (id) => {
-    for (const gpuCount of [1, 4]) {
-      const e = estimate(request(id, 'h100-sxm5-80gb', { ...ideal, gpuCount, inputTokens: 300, outputTokens: 50 }));
-      const r = e.request;
-      const bound = (op: OperatorCost) => {
-        if (op.name === 'tensor_parallel_all_reduce') return op.bytes / r.gpu.interconnectBandwidthBytesPerSecond;
-        const peak = op.attention ? r.attentionPeakFlops : r.computePeakFlops;
-        return Math.max(op.flops / peak, op.bytes / r.gpu.memoryBandwidthBytesPerSecond);
-      };
-      const sum = (ops: OperatorCost[]) => ops.reduce((s, op) => s + bound(op), 0);
-      expect(e.timing.timeToFirstTokenSeconds).toBeCloseTo(sum(e.timing.prefill.operators), 15);
-      expect(e.timing.timePerOutputTokenSeconds).toBeCloseTo(sum(e.timing.decode.operators), 15);
-      expect(e.timing.totalSeconds).toBeCloseTo(
-        e.timing.timeToFirstTokenSeconds + 49 * e.timing.timePerOutputTokenSeconds,
-        12,
-      );
-    }
-  });
+  it.each(MODELS.map((m) => [m.id] as const))(
+    '%s: ideal times equal the sum of per-operator roofline bounds',
+    (id) => {
+      for (const gpuCount of [1, 4]) {
+        const e = estimate(
+          request(id, 'h100-sxm5-80gb', { ...ideal, gpuCount, inputTokens: 300, outputTokens: 50 }),
+        );
+        const r = e.request;
+        const bound = (op: OperatorCost) => {
+          if (op.name === 'tensor_parallel_all_reduce')
+            return op.bytes / r.gpu.interconnectBandwidthBytesPerSecond;
+          const peak = op.attention ? r.attentionPeakFlops : r.computePeakFlops;
+          return Math.max(op.flops / peak, op.bytes / r.gpu.memoryBandwidthBytesPerSecond);
+        };
+        const sum = (ops: OperatorCost[]) => ops.reduce((s, op) => s + bound(op), 0);
+        expect(e.timing.timeToFirstTokenSeconds).toBeCloseTo(sum(e.timing.prefill.operators), 15);
+        expect(e.timing.timePerOutputTokenSeconds).toBeCloseTo(sum(e.timing.decode.operators), 15);
+        expect(e.timing.totalSeconds).toBeCloseTo(
+          e.timing.timeToFirstTokenSeconds + 49 * e.timing.timePerOutputTokenSeconds,
+          12,
+        );
+      }
+    },
+  );
 
   it('TPOT is the exact mean of the per-step times over the generation (closed form = loop)', () => {
     for (const id of ['llama-2-7b', 'mistral-7b', 'mixtral-8x7b']) {
@@ -88,9 +98,9 @@ describe('roofline timing', () => {
 
   it('MoE decode at batch 1 reads 2 of 8 experts; a large batch reads nearly all', () => {
     const ffnBytes = (batchSize: number) =>
-      estimate(request('mixtral-8x7b', 'h100-sxm5-80gb', { ...ideal, weightFormat: 'INT4', batchSize })).timing.decode.operators.find(
-        (op) => op.name === 'ffn',
-      )?.bytes ?? 0;
+      estimate(
+        request('mixtral-8x7b', 'h100-sxm5-80gb', { ...ideal, weightFormat: 'INT4', batchSize }),
+      ).timing.decode.operators.find((op) => op.name === 'ffn')?.bytes ?? 0;
     // one expert's weights: 32 layers * 3*4096*14336 * 0.515625 bytes = 2,906,652,672 bytes;
     // activations add 0.1% at batch 1 and under 7% at batch 256
     const perExpert = 32 * 3 * 4096 * 14336 * 0.515625;
@@ -115,8 +125,10 @@ describe('roofline timing', () => {
   });
 
   it('attention share grows with the prompt and counts only the score operators', () => {
-    const short = estimate(request('llama-2-7b', 'h100-sxm5-80gb', { inputTokens: 128 })).timing.attentionShare;
-    const long = estimate(request('llama-2-7b', 'h100-sxm5-80gb', { inputTokens: 4000 })).timing.attentionShare;
+    const short = estimate(request('llama-2-7b', 'h100-sxm5-80gb', { inputTokens: 128 })).timing
+      .attentionShare;
+    const long = estimate(request('llama-2-7b', 'h100-sxm5-80gb', { inputTokens: 4000 })).timing
+      .attentionShare;
     expect(long.prefillFlopsRatio).toBeGreaterThan(short.prefillFlopsRatio);
     expect(long.decodeTimeRatio).toBeGreaterThan(short.decodeTimeRatio);
     // prefill FLOPs ratio by hand for 4000 tokens: attention 4*32*4096*(4000*4001/2) = 4.196e12
