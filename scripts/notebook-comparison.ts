@@ -109,6 +109,17 @@ function nbTimes(gpuName: NbGpu, name: NbModel, wf: NbFormat, kv: NbFormat, inLe
   return { prefill, tpot, attentionRatio: conAttn / conFF };
 }
 
+function catalogModel(id: string) {
+  const model = findModel(id);
+  if (!model) throw new Error(`no catalog model ${id}`);
+  return model;
+}
+function catalogGpu(id: string) {
+  const gpu = findGpu(id);
+  if (!gpu) throw new Error(`no catalog GPU ${id}`);
+  return gpu;
+}
+
 const MODEL_IDS: Record<NbModel, string> = {
   LLaMA: 'llama-7b',
   LLaMA2: 'llama-2-7b',
@@ -148,8 +159,8 @@ const cases: [NbModel, NbGpu, NbFormat, NbFormat][] = [
 ];
 for (const [name, gpuName, wf, kv] of cases) {
   const e = estimate({
-    model: findModel(MODEL_IDS[name])!,
-    gpu: findGpu(GPU_IDS[gpuName])!,
+    model: catalogModel(MODEL_IDS[name]),
+    gpu: catalogGpu(GPU_IDS[gpuName]),
     gpuCount: 1,
     weightFormat: FORMAT[wf],
     kvCacheFormat: FORMAT[kv],
@@ -170,8 +181,8 @@ lines.push(
 );
 for (const [name, gpuName, wf, kv] of cases.filter(([, , wf]) => wf !== 'fp32')) {
   const base = {
-    model: findModel(MODEL_IDS[name])!,
-    gpu: findGpu(GPU_IDS[gpuName])!,
+    model: catalogModel(MODEL_IDS[name]),
+    gpu: catalogGpu(GPU_IDS[gpuName]),
     gpuCount: 1,
     weightFormat: FORMAT[wf],
     kvCacheFormat: FORMAT[kv],
