@@ -36,6 +36,10 @@ export interface ResolvedRequest {
   /** Attention runs in FP8 only with FP8 compute and an FP8 cache, else in 16-bit (or FP32). */
   attentionFormat: NumberFormat;
   attentionPeakFlops: number;
+  /** Weights are stored in a narrower format than the matmul computes in, so each one is unpacked first. */
+  dequantizesWeights: boolean;
+  /** Non-tensor FP32 throughput that unpacking runs on, FLOP/s. */
+  vectorPeakFlops: number;
   inputTokens: number;
   outputTokens: number;
   batchSize: number;
@@ -86,7 +90,20 @@ function mergeTuning(base: Tuning, override: Partial<Tuning> | undefined): Tunin
   checkRange('tuning.perRequestOverheadSeconds', tuning.perRequestOverheadSeconds, min, max, 'seconds');
   checkRange('tuning.perStepOverheadSeconds', tuning.perStepOverheadSeconds, min, max, 'seconds');
   checkRange('tuning.allReduceLatencySeconds', tuning.allReduceLatencySeconds, min, max, 'seconds');
+  const dq = LIMITS.dequantizationOpsPerWeight;
+  checkRange(
+    'tuning.dequantizationOpsPerWeight',
+    tuning.dequantizationOpsPerWeight,
+    dq.min,
+    dq.max,
+    'operations',
+  );
   return tuning;
+}
+
+/** The storage format whose width a compute format's operands have (TF32 reads FP32). */
+function storageOf(format: NumberFormat): NumberFormat {
+  return format === 'TF32' ? 'FP32' : format;
 }
 
 /** Fills defaults and checks every number; throws EstimateInputError naming the field. */
@@ -118,6 +135,8 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
         ? compute.format
         : 'FP16';
   const attention = resolveComputeFormat(gpu, attentionRequested);
+  const weightBytes = bytesPerElement(request.weightFormat);
+  const dequantizesWeights = weightBytes <= 1 && bytesPerElement(storageOf(compute.format)) > weightBytes;
 
   return {
     model,
@@ -130,13 +149,15 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
     computePeakFlops: compute.peakFlops,
     attentionFormat: attention.format,
     attentionPeakFlops: attention.peakFlops,
+    dequantizesWeights,
+    vectorPeakFlops: gpu.peakFlops.FP32 ?? compute.peakFlops,
     inputTokens: request.inputTokens,
     outputTokens: request.outputTokens,
     batchSize: request.batchSize,
     engine,
     tuning,
     memory,
-    weightBytesPerParameter: bytesPerElement(request.weightFormat),
+    weightBytesPerParameter: weightBytes,
     kvBytesPerElement: bytesPerElement(request.kvCacheFormat),
     activationBytesPerElement: activationBytes(compute.format),
   };

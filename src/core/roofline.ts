@@ -51,8 +51,9 @@ function cost(
   peakFlops: number,
   bandwidth: number,
   attention = false,
+  dequantizationSeconds = 0,
 ): OperatorCost {
-  const computeSeconds = flops / peakFlops;
+  const computeSeconds = flops / peakFlops + dequantizationSeconds;
   const memorySeconds = bytes / bandwidth;
   return computeSeconds > memorySeconds
     ? { name, seconds: computeSeconds, flops, bytes, bound: 'COMPUTE', attention }
@@ -82,6 +83,11 @@ export function stepOperators(
   const peak = r.computePeakFlops * efficiency.compute;
   const attentionPeak = r.attentionPeakFlops * efficiency.compute;
   const bandwidth = r.gpu.memoryBandwidthBytesPerSecond * efficiency.bandwidth;
+  // Seconds to unpack `weights` weight-only-quantised weights on the vector units.
+  const unpack = (weights: number) =>
+    r.dequantizesWeights
+      ? (weights * r.tuning.dequantizationOpsPerWeight) / (r.vectorPeakFlops * efficiency.compute)
+      : 0;
 
   const qWidth = (m.attentionHeads * m.headDim) / g;
   const kvWidth = kvHeadsPerGpu(m.kvHeads, g) * m.headDim;
@@ -97,6 +103,8 @@ export function stepOperators(
       L * (d * qkvWidth * wb + biasBytes + T * d * ab + T * qWidth * ab + T * 2 * kvWidth * kvb),
       peak,
       bandwidth,
+      false,
+      unpack(L * d * qkvWidth),
     ),
     cost(
       'attention_scores',
@@ -120,6 +128,8 @@ export function stepOperators(
       L * (qWidth * d * wb + T * qWidth * ab + T * d * ab),
       peak,
       bandwidth,
+      false,
+      unpack(L * qWidth * d),
     ),
   ];
 
@@ -139,6 +149,8 @@ export function stepOperators(
       L * (step.distinctExperts * ffnWeightsPerExpert * wb + ffnActivations),
       peak,
       bandwidth,
+      false,
+      unpack(L * step.distinctExperts * ffnWeightsPerExpert),
     ),
   );
 
@@ -152,6 +164,8 @@ export function stepOperators(
       d * vocabPerGpu * headBytesPerElement + step.sequences * (d * ab + vocabPerGpu * 4),
       peak,
       bandwidth,
+      false,
+      m.tiedEmbeddings ? 0 : unpack(d * vocabPerGpu),
     ),
   );
 

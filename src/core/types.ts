@@ -88,6 +88,12 @@ export interface Tuning {
   perStepOverheadSeconds: number;
   /** Latency of one tensor-parallel all-reduce, on top of its bytes / interconnect bandwidth, s. */
   allReduceLatencySeconds: number;
+  /**
+   * Vector-unit operations (at the GPU's FP32 rate) spent unpacking and scaling each weight that a
+   * weight-only quantised matmul reads (INT8/INT4 weights computed in FP16). Explains why
+   * quantised decode is slower than its bytes suggest on GPUs with few vector FLOPs per byte.
+   */
+  dequantizationOpsPerWeight: number;
 }
 
 /** Memory assumptions that are not part of the model or the GPU. */

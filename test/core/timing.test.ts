@@ -110,8 +110,12 @@ describe('roofline timing', () => {
   });
 
   it('tensor parallelism adds two all-reduces per layer and shortens decode', () => {
-    const one = estimate(request('llama-2-70b', 'h100-sxm5-80gb', { gpuCount: 1, weightFormat: 'INT4' }));
-    const eight = estimate(request('llama-2-70b', 'h100-sxm5-80gb', { gpuCount: 8, weightFormat: 'INT4' }));
+    const one = estimate(
+      request('llama-2-70b', 'h100-sxm5-80gb', { ...ideal, gpuCount: 1, weightFormat: 'INT4' }),
+    );
+    const eight = estimate(
+      request('llama-2-70b', 'h100-sxm5-80gb', { ...ideal, gpuCount: 8, weightFormat: 'INT4' }),
+    );
     const allReduce = eight.timing.decode.operators.find((op) => op.name === 'tensor_parallel_all_reduce');
     // 2 all-reduces * 80 layers * 2*(8-1)/8 * 8192 hidden * 2 bytes = 4,587,520 bytes per step
     expect(allReduce?.bytes).toBe(2 * 80 * ((2 * 7) / 8) * 8192 * 2);

@@ -1,0 +1,81 @@
+import { findGpu, findModel } from '../catalog/index.js';
+import { Estimate } from '../estimate.js';
+import { analyzeModel, type ModelAnalysis } from '../model.js';
+import type { EngineProfile, EstimateRequest, GpuSpec, ModelSpec, Tuning } from '../types.js';
+import type { CalibrationCase, CalibrationMetric } from './cases.js';
+
+function caseModel(c: CalibrationCase): ModelSpec {
+  if (typeof c.model !== 'string') return c.model;
+  const model = findModel(c.model);
+  if (!model) throw new Error(`calibration case ${c.id}: unknown model ${c.model}`);
+  return model;
+}
+
+function caseGpu(c: CalibrationCase): GpuSpec {
+  if (typeof c.gpu !== 'string') return c.gpu;
+  const gpu = findGpu(c.gpu);
+  if (!gpu) throw new Error(`calibration case ${c.id}: unknown GPU ${c.gpu}`);
+  return gpu;
+}
+
+/** The estimate request that reproduces a case's published setup. */
+export function caseRequest(c: CalibrationCase, engine: EngineProfile, tuning?: Tuning): EstimateRequest {
+  return {
+    model: caseModel(c),
+    gpu: caseGpu(c),
+    gpuCount: c.gpuCount,
+    weightFormat: c.weightFormat,
+    kvCacheFormat: c.kvCacheFormat,
+    computeFormat: c.computeFormat,
+    inputTokens: c.inputTokens,
+    outputTokens: c.outputTokens,
+    batchSize: c.batchSize,
+    engine,
+    tuning,
+    memory: c.memory,
+  };
+}
+
+export function metricValue(e: Estimate, metric: CalibrationMetric): number {
+  switch (metric) {
+    case 'TPOT_SECONDS':
+      return e.timing.timePerOutputTokenSeconds;
+    case 'TTFT_SECONDS':
+      return e.timing.timeToFirstTokenSeconds;
+    case 'TOTAL_SECONDS':
+      return e.timing.totalSeconds;
+    case 'OUTPUT_TOKENS_PER_SECOND':
+      return e.timing.outputTokensPerSecond;
+    case 'MEMORY_BYTES':
+      return e.memory.totalBytes;
+  }
+}
+
+/** Predicts cases over and over with different tuning; analyses each model once. */
+export class CasePredictor {
+  readonly #analyses = new Map<CalibrationCase, ModelAnalysis>();
+
+  predict(c: CalibrationCase, engine: EngineProfile, tuning?: Tuning): number {
+    let analysis = this.#analyses.get(c);
+    if (!analysis) {
+      analysis = analyzeModel(caseModel(c));
+      this.#analyses.set(c, analysis);
+    }
+    return metricValue(new Estimate(caseRequest(c, engine, tuning), analysis), c.metric);
+  }
+}
+
+/** Signed error of a prediction: (predicted - measured) / measured. */
+export function relativeError(predicted: number, measured: number): number {
+  return (predicted - measured) / measured;
+}
+
+/** The value below which `p` (0..1) of the sorted values fall, by linear interpolation. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = p * (sorted.length - 1);
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+}
