@@ -472,7 +472,7 @@ const EXL_ROWS: ReadonlyArray<
 ];
 
 const EXLLAMA_CASES: CalibrationCase[] = EXL_ROWS.flatMap(
-  ([id, model, vramMiB, promptTokPerS, bestTokPerS, worstTokPerS]) => {
+  ([id, model, vramMiB, _promptTokPerS, bestTokPerS, worstTokPerS]) => {
     const common = {
       src: 'exllama' as const,
       quality: 'B' as const,
