@@ -25,9 +25,12 @@ export interface ModelAnalysis {
   totalParameters: number;
   /** Parameters one token touches: all but the (experts - expertsPerToken) unused experts. */
   activeParameters: number;
-  /** Matrix weights that quantised formats apply to: projections, experts, router, LM head. */
+  /**
+   * Matrix weights that quantised formats apply to: projections, experts, router. The LM head stays
+   * 16-bit, as AWQ/GPTQ checkpoints, vLLM and TensorRT-LLM's FP8 recipes keep it.
+   */
   linearParameters: number;
-  /** Embeddings, norms and biases: stored in 16-bit even when the linear weights are quantised. */
+  /** Embeddings, LM head, norms and biases: stored in 16-bit even when the linear weights are quantised. */
   nonLinearParameters: number;
   /** K and V elements one token adds to the cache across all layers: 2 * L * kvHeads * headDim. */
   kvElementsPerToken: number;
@@ -54,8 +57,7 @@ export function analyzeModel(model: ModelSpec): ModelAnalysis {
   const totalParameters = L * (perLayerShared + model.experts * ffnParametersPerExpert) + outside;
   const activeParameters = L * (perLayerShared + model.expertsPerToken * ffnParametersPerExpert) + outside;
   const linearParameters =
-    L * (attentionParametersPerLayer + routerParametersPerLayer + model.experts * ffnParametersPerExpert) +
-    lmHeadParameters;
+    L * (attentionParametersPerLayer + routerParametersPerLayer + model.experts * ffnParametersPerExpert);
 
   return {
     model,

@@ -154,18 +154,15 @@ export function stepOperators(
     ),
   );
 
-  // Logits for the last position of each sequence only; a tied head reads the 16-bit embedding table.
-  const headBytesPerElement = m.tiedEmbeddings ? hb : wb;
+  // Logits for the last position of each sequence only; the head (or the tied embedding table) stays 16-bit.
   const vocabPerGpu = m.vocabSize / g;
   ops.push(
     cost(
       'lm_head',
       2 * step.sequences * d * vocabPerGpu,
-      d * vocabPerGpu * headBytesPerElement + step.sequences * (d * ab + vocabPerGpu * 4),
+      d * vocabPerGpu * hb + step.sequences * (d * ab + vocabPerGpu * 4),
       peak,
       bandwidth,
-      false,
-      m.tiedEmbeddings ? 0 : unpack(d * vocabPerGpu),
     ),
   );
 

@@ -77,10 +77,10 @@ describe('weights and KV cache bytes', () => {
     expect(bytesPerElement('INT4')).toBe(0.5 + 2 / 128);
   });
 
-  it('quantised formats shrink linear weights but keep embeddings and norms in 16-bit', () => {
+  it('quantised formats shrink linear weights but keep embeddings, LM head and norms in 16-bit', () => {
     const a = analyzeModel(catalogModel('llama-2-7b'));
-    // INT8: linear weights 1 byte, the rest (embeddings 131,072,000 + norms 32*8192 + 4096) 2 bytes
-    const nonLinear = 131_072_000 + 32 * 8192 + 4096;
+    // INT8: linear weights 1 byte, the rest (embeddings and LM head 2 * 131,072,000 + norms 32*8192 + 4096) 2 bytes
+    const nonLinear = 2 * 131_072_000 + 32 * 8192 + 4096;
     const linear = a.totalParameters - nonLinear;
     expect(weightsBytes(a, 'INT8')).toBe(linear + 2 * nonLinear);
   });

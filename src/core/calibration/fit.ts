@@ -69,13 +69,14 @@ export function isTimingCase(c: CalibrationCase): boolean {
 }
 
 /**
- * Each case weighs by its quality grade, divided by the square root of its source's case count,
- * so that one source with many rows (gpt-fast's 25) does not outvote every other engine.
+ * Each case weighs by its quality grade divided by its source's case count: every source gets one
+ * vote, so one source with many rows (gpt-fast's 25, all on power-capped A100s) does not set the
+ * profile for every other engine and GPU.
  */
 function caseWeights(cases: readonly CalibrationCase[]): number[] {
   const perSource = new Map<string, number>();
   for (const c of cases) perSource.set(c.source, (perSource.get(c.source) ?? 0) + 1);
-  return cases.map((c) => QUALITY_WEIGHT[c.quality] / Math.sqrt(perSource.get(c.source) ?? 1));
+  return cases.map((c) => QUALITY_WEIGHT[c.quality] / (perSource.get(c.source) ?? 1));
 }
 
 class Objective {
