@@ -4,6 +4,7 @@
  * setups the fit did not see. Memory ranges pool every profile's memory cases (the memory model
  * does not depend on the engine's speed).
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { CALIBRATION_CASES } from '../src/core/calibration/cases.js';
 import { crossValidate, fitProfile, ratioSpreads } from '../src/core/calibration/fit.js';
@@ -47,6 +48,8 @@ import type { FittedCalibration } from './fitted-types.js';
 export const FITTED: FittedCalibration = `;
 const path = new URL('../src/core/calibration/fitted.ts', import.meta.url);
 writeFileSync(path, `${header}${JSON.stringify(fitted, null, 2)};\n`);
+// Format the generated file as the rest of the code (unquoted keys) so `biome ci` stays green.
+execFileSync('npx', ['biome', 'format', '--write', path.pathname], { stdio: 'ignore' });
 for (const engine of engines) {
   const f = fitted[engine];
   console.log(

@@ -3,171 +3,171 @@
 import type { FittedCalibration } from './fitted-types.js';
 
 export const FITTED: FittedCalibration = {
-  "OPTIMIZED": {
-    "tuning": {
-      "prefillComputeEfficiency": 0.57,
-      "prefillBandwidthEfficiency": 0.71,
-      "decodeComputeEfficiency": 0.57,
-      "decodeBandwidthEfficiency": 0.71,
-      "perRequestOverheadSeconds": 0.003981,
-      "perStepOverheadSeconds": 0.0002512,
-      "allReduceLatencySeconds": 0.00003162,
-      "dequantizationOpsPerWeight": 6
+  OPTIMIZED: {
+    tuning: {
+      prefillComputeEfficiency: 0.57,
+      prefillBandwidthEfficiency: 0.71,
+      decodeComputeEfficiency: 0.57,
+      decodeBandwidthEfficiency: 0.71,
+      perRequestOverheadSeconds: 0.003981,
+      perStepOverheadSeconds: 0.0002512,
+      allReduceLatencySeconds: 0.00003162,
+      dequantizationOpsPerWeight: 6,
     },
-    "byGeneration": {
-      "AMPERE": {
-        "decodeBandwidthEfficiency": 0.71,
-        "prefillComputeEfficiency": 0.57
-      }
+    byGeneration: {
+      AMPERE: {
+        decodeBandwidthEfficiency: 0.71,
+        prefillComputeEfficiency: 0.57,
+      },
     },
-    "ranges": {
-      "TIME_TO_FIRST_TOKEN": {
-        "p10": 0.77,
-        "p90": 1.338,
-        "cases": 48
+    ranges: {
+      TIME_TO_FIRST_TOKEN: {
+        p10: 0.77,
+        p90: 1.338,
+        cases: 48,
       },
-      "TIME_PER_OUTPUT_TOKEN": {
-        "p10": 0.7723,
-        "p90": 1.215,
-        "cases": 12
+      TIME_PER_OUTPUT_TOKEN: {
+        p10: 0.7723,
+        p90: 1.215,
+        cases: 12,
       },
-      "TOTAL": {
-        "p10": 0.7954,
-        "p90": 1.44,
-        "cases": 7
+      TOTAL: {
+        p10: 0.7954,
+        p90: 1.44,
+        cases: 7,
       },
-      "OUTPUT_TOKENS_PER_SECOND": {
-        "p10": 0.7736,
-        "p90": 1.268,
-        "cases": 25
+      OUTPUT_TOKENS_PER_SECOND: {
+        p10: 0.7736,
+        p90: 1.268,
+        cases: 25,
       },
-      "MEMORY": {
-        "p10": 1.051,
-        "p90": 1.368,
-        "cases": 18
-      }
+      MEMORY: {
+        p10: 1.051,
+        p90: 1.368,
+        cases: 18,
+      },
     },
-    "cases": 48
+    cases: 48,
   },
-  "LLAMA_CPP": {
-    "tuning": {
-      "prefillComputeEfficiency": 0.35,
-      "prefillBandwidthEfficiency": 0.55,
-      "decodeComputeEfficiency": 0.35,
-      "decodeBandwidthEfficiency": 0.55,
-      "perRequestOverheadSeconds": 0,
-      "perStepOverheadSeconds": 0,
-      "allReduceLatencySeconds": 0.00001,
-      "dequantizationOpsPerWeight": 7
+  LLAMA_CPP: {
+    tuning: {
+      prefillComputeEfficiency: 0.35,
+      prefillBandwidthEfficiency: 0.55,
+      decodeComputeEfficiency: 0.35,
+      decodeBandwidthEfficiency: 0.55,
+      perRequestOverheadSeconds: 0,
+      perStepOverheadSeconds: 0,
+      allReduceLatencySeconds: 0.00001,
+      dequantizationOpsPerWeight: 7,
     },
-    "byGeneration": {
-      "ADA": {
-        "decodeBandwidthEfficiency": 0.56,
-        "prefillComputeEfficiency": 0.62
+    byGeneration: {
+      ADA: {
+        decodeBandwidthEfficiency: 0.56,
+        prefillComputeEfficiency: 0.62,
       },
-      "AMPERE": {
-        "decodeBandwidthEfficiency": 0.51,
-        "prefillComputeEfficiency": 0.35
+      AMPERE: {
+        decodeBandwidthEfficiency: 0.51,
+        prefillComputeEfficiency: 0.35,
       },
-      "HOPPER": {
-        "decodeBandwidthEfficiency": 0.56,
-        "prefillComputeEfficiency": 0.25
-      }
+      HOPPER: {
+        decodeBandwidthEfficiency: 0.56,
+        prefillComputeEfficiency: 0.25,
+      },
     },
-    "ranges": {
-      "TIME_TO_FIRST_TOKEN": {
-        "p10": 0.6932,
-        "p90": 1.267,
-        "cases": 9
+    ranges: {
+      TIME_TO_FIRST_TOKEN: {
+        p10: 0.6932,
+        p90: 1.267,
+        cases: 9,
       },
-      "TIME_PER_OUTPUT_TOKEN": {
-        "p10": 0.692,
-        "p90": 1.323,
-        "cases": 21
+      TIME_PER_OUTPUT_TOKEN: {
+        p10: 0.692,
+        p90: 1.323,
+        cases: 21,
       },
-      "TOTAL": {
-        "p10": 0.6908,
-        "p90": 1.312,
-        "cases": 30
+      TOTAL: {
+        p10: 0.6908,
+        p90: 1.312,
+        cases: 30,
       },
-      "OUTPUT_TOKENS_PER_SECOND": {
-        "p10": 0.7623,
-        "p90": 1.448,
-        "cases": 30
+      OUTPUT_TOKENS_PER_SECOND: {
+        p10: 0.7623,
+        p90: 1.448,
+        cases: 30,
       },
-      "MEMORY": {
-        "p10": 1.051,
-        "p90": 1.368,
-        "cases": 18
-      }
+      MEMORY: {
+        p10: 1.051,
+        p90: 1.368,
+        cases: 18,
+      },
     },
-    "cases": 30
+    cases: 30,
   },
-  "EXLLAMA": {
-    "tuning": {
-      "prefillComputeEfficiency": 0.38,
-      "prefillBandwidthEfficiency": 0.67,
-      "decodeComputeEfficiency": 0.38,
-      "decodeBandwidthEfficiency": 0.67,
-      "perRequestOverheadSeconds": 0.03981,
-      "perStepOverheadSeconds": 0.00003162,
-      "allReduceLatencySeconds": 0.00001,
-      "dequantizationOpsPerWeight": 11
+  EXLLAMA: {
+    tuning: {
+      prefillComputeEfficiency: 0.38,
+      prefillBandwidthEfficiency: 0.67,
+      decodeComputeEfficiency: 0.38,
+      decodeBandwidthEfficiency: 0.67,
+      perRequestOverheadSeconds: 0.03981,
+      perStepOverheadSeconds: 0.00003162,
+      allReduceLatencySeconds: 0.00001,
+      dequantizationOpsPerWeight: 11,
     },
-    "byGeneration": {
-      "ADA": {
-        "decodeBandwidthEfficiency": 0.67,
-        "prefillComputeEfficiency": 0.38
-      }
+    byGeneration: {
+      ADA: {
+        decodeBandwidthEfficiency: 0.67,
+        prefillComputeEfficiency: 0.38,
+      },
     },
-    "ranges": {
-      "TIME_TO_FIRST_TOKEN": {
-        "p10": 0.7202,
-        "p90": 1.851,
-        "cases": 9
+    ranges: {
+      TIME_TO_FIRST_TOKEN: {
+        p10: 0.7202,
+        p90: 1.851,
+        cases: 9,
       },
-      "TIME_PER_OUTPUT_TOKEN": {
-        "p10": 0.8767,
-        "p90": 1.214,
-        "cases": 22
+      TIME_PER_OUTPUT_TOKEN: {
+        p10: 0.8767,
+        p90: 1.214,
+        cases: 22,
       },
-      "TOTAL": {
-        "p10": 0.8377,
-        "p90": 1.263,
-        "cases": 32
+      TOTAL: {
+        p10: 0.8377,
+        p90: 1.263,
+        cases: 32,
       },
-      "OUTPUT_TOKENS_PER_SECOND": {
-        "p10": 0.792,
-        "p90": 1.194,
-        "cases": 32
+      OUTPUT_TOKENS_PER_SECOND: {
+        p10: 0.792,
+        p90: 1.194,
+        cases: 32,
       },
-      "MEMORY": {
-        "p10": 1.051,
-        "p90": 1.368,
-        "cases": 18
-      }
+      MEMORY: {
+        p10: 1.051,
+        p90: 1.368,
+        cases: 18,
+      },
     },
-    "cases": 32
+    cases: 32,
   },
-  "HF_TRANSFORMERS": {
-    "tuning": {
-      "prefillComputeEfficiency": 0.57,
-      "prefillBandwidthEfficiency": 0.71,
-      "decodeComputeEfficiency": 0.57,
-      "decodeBandwidthEfficiency": 0.71,
-      "perRequestOverheadSeconds": 0,
-      "perStepOverheadSeconds": 0.002512,
-      "allReduceLatencySeconds": 0.00003162,
-      "dequantizationOpsPerWeight": 6
+  HF_TRANSFORMERS: {
+    tuning: {
+      prefillComputeEfficiency: 0.57,
+      prefillBandwidthEfficiency: 0.71,
+      decodeComputeEfficiency: 0.57,
+      decodeBandwidthEfficiency: 0.71,
+      perRequestOverheadSeconds: 0,
+      perStepOverheadSeconds: 0.002512,
+      allReduceLatencySeconds: 0.00003162,
+      dequantizationOpsPerWeight: 6,
     },
-    "byGeneration": {},
-    "ranges": {
-      "MEMORY": {
-        "p10": 1.051,
-        "p90": 1.368,
-        "cases": 18
-      }
+    byGeneration: {},
+    ranges: {
+      MEMORY: {
+        p10: 1.051,
+        p90: 1.368,
+        cases: 18,
+      },
     },
-    "cases": 1
-  }
+    cases: 1,
+  },
 };

@@ -1,0 +1,61 @@
+/**
+ * CompareInput -> the list of EstimateRequests it asks for: models x GPUs x weight formats x KV
+ * cache formats, in that nesting order (catalog entries before custom ones). The size is checked
+ * against COMPARE_LIMIT before anything is looked up or computed.
+ */
+import type { EstimateRequest, NumberFormat } from '../core/index.js';
+import { customGpuSpec, customModelSpec, lookupGpu, lookupModel, workloadOf } from './resolve-input.js';
+import type { CompareInputShape } from './types/inputs.js';
+import { type CompareCounts, checkCompareSize, checkStorageFormat } from './validation.js';
+
+/** How many of each dimension a comparison asks for (omitted formats default to [FP16]). */
+export function compareCounts(input: CompareInputShape): CompareCounts {
+  return {
+    models: (input.models?.length ?? 0) + (input.customModels?.length ?? 0),
+    gpus: (input.gpus?.length ?? 0) + (input.customGpus?.length ?? 0),
+    weightFormats: input.weightFormats?.length ?? 1,
+    kvCacheFormats: input.kvCacheFormats?.length ?? 1,
+  };
+}
+
+/** Estimates a comparison asks for: the product of its counts. */
+export function compareSize(input: CompareInputShape): number {
+  const counts = compareCounts(input);
+  return counts.models * counts.gpus * counts.weightFormats * counts.kvCacheFormats;
+}
+
+export function comparePlan(path: string, input: CompareInputShape): EstimateRequest[] {
+  checkCompareSize(path, compareCounts(input));
+  const modelIds = input.models ?? [];
+  const customModels = input.customModels ?? [];
+  const gpuIds = input.gpus ?? [];
+  const customGpus = input.customGpus ?? [];
+  const weightFormats: NumberFormat[] = input.weightFormats ?? ['FP16'];
+  const kvCacheFormats: NumberFormat[] = input.kvCacheFormats ?? ['FP16'];
+
+  const workload = workloadOf(path, input);
+  for (const [i, format] of weightFormats.entries())
+    checkStorageFormat(`${path}.weightFormats[${i}]`, format);
+  for (const [i, format] of kvCacheFormats.entries())
+    checkStorageFormat(`${path}.kvCacheFormats[${i}]`, format);
+  const models = [
+    ...modelIds.map((id, i) => lookupModel(`${path}.models[${i}]`, String(id))),
+    ...customModels.map((model, i) => customModelSpec(`${path}.customModels[${i}]`, model)),
+  ];
+  const gpus = [
+    ...gpuIds.map((id, i) => lookupGpu(`${path}.gpus[${i}]`, String(id))),
+    ...customGpus.map((gpu, i) => customGpuSpec(`${path}.customGpus[${i}]`, gpu)),
+  ];
+
+  const requests: EstimateRequest[] = [];
+  for (const model of models) {
+    for (const gpu of gpus) {
+      for (const weightFormat of weightFormats) {
+        for (const kvCacheFormat of kvCacheFormats) {
+          requests.push({ ...workload, model, gpu, weightFormat, kvCacheFormat });
+        }
+      }
+    }
+  }
+  return requests;
+}

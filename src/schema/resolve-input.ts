@@ -1,0 +1,161 @@
+/**
+ * Maps GraphQL inputs to the core's EstimateRequest: catalog lookups (NOT_FOUND), custom models
+ * and GPUs as core specs, and the shared workload. Validation happens first, in validation.ts.
+ */
+import { findGpu, findModel, gpuIds, modelIds } from '../core/catalog/index.js';
+import type {
+  EngineProfile,
+  EstimateRequest,
+  GpuSpec,
+  MemoryAssumptions,
+  ModelSpec,
+  NumberFormat,
+  Tuning,
+} from '../core/index.js';
+import { notFound } from './errors.js';
+import type {
+  CustomGpuInputShape,
+  CustomModelInputShape,
+  EstimateInputShape,
+  MemoryAssumptionsInputShape,
+  TuningInputShape,
+} from './types/inputs.js';
+import {
+  checkStorageFormat,
+  requireExactlyOne,
+  validateCustomGpu,
+  validateCustomModel,
+  validateWorkload,
+  type WorkloadInput,
+} from './validation.js';
+
+/** PCIe Gen4 x16, per direction: what GPUs without NVLink talk over. */
+export const DEFAULT_INTERCONNECT_BYTES_PER_SECOND = 32e9;
+export const CUSTOM_SOURCE = 'Described in the request';
+
+export function lookupModel(field: string, id: string): ModelSpec {
+  const model = findModel(id);
+  if (!model) throw notFound(field, 'model', id, modelIds());
+  return model;
+}
+
+export function lookupGpu(field: string, id: string): GpuSpec {
+  const gpu = findGpu(id);
+  if (!gpu) throw notFound(field, 'GPU', id, gpuIds());
+  return gpu;
+}
+
+/** A validated custom model as a core spec; defaults as documented on CustomModelInput. */
+export function customModelSpec(path: string, input: CustomModelInputShape): ModelSpec {
+  validateCustomModel(path, input);
+  return {
+    id: `custom:${input.name}`,
+    name: input.name,
+    family: 'Custom',
+    aliases: [],
+    source: CUSTOM_SOURCE,
+    layers: input.layers,
+    hiddenSize: input.hiddenSize,
+    intermediateSize: input.intermediateSize,
+    attentionHeads: input.attentionHeads,
+    kvHeads: input.kvHeads ?? input.attentionHeads,
+    headDim: input.headDim ?? input.hiddenSize / input.attentionHeads,
+    vocabSize: input.vocabSize,
+    contextWindow: input.contextWindow,
+    slidingWindow: input.slidingWindow ?? null,
+    experts: input.experts ?? 1,
+    expertsPerToken: input.expertsPerToken ?? 1,
+    tiedEmbeddings: input.tiedEmbeddings ?? false,
+    gatedFfn: input.gatedFfn ?? true,
+    attentionBias: input.attentionBias ?? false,
+  };
+}
+
+/** A validated custom GPU as a core spec; its memory is taken as the usable (driver) total. */
+export function customGpuSpec(path: string, input: CustomGpuInputShape): GpuSpec {
+  validateCustomGpu(path, input);
+  const peakFlops: Partial<Record<NumberFormat, number>> = {};
+  for (const { format, flopsPerSecond } of input.peakFlops) peakFlops[format] = flopsPerSecond;
+  return {
+    id: `custom:${input.name}`,
+    name: input.name,
+    vendor: 'Custom',
+    generation: input.generation ?? 'CUSTOM',
+    aliases: [],
+    source: CUSTOM_SOURCE,
+    memoryBytes: input.memoryBytes,
+    memoryBytesBasis: 'DRIVER',
+    memoryBandwidthBytesPerSecond: input.memoryBandwidthBytesPerSecond,
+    interconnectBandwidthBytesPerSecond:
+      input.interconnectBandwidthBytesPerSecond ?? DEFAULT_INTERCONNECT_BYTES_PER_SECOND,
+    tdpWatts: input.tdpWatts ?? Number.NaN,
+    peakFlops,
+  };
+}
+
+function withoutNulls<T extends object>(value: T | null | undefined): { [K in keyof T]?: NonNullable<T[K]> } {
+  const result: { [K in keyof T]?: NonNullable<T[K]> } = {};
+  if (!value) return result;
+  for (const key of Object.keys(value) as (keyof T)[]) {
+    const field = value[key];
+    if (field !== null && field !== undefined) result[key] = field as NonNullable<T[keyof T]>;
+  }
+  return result;
+}
+
+/** The workload part of an EstimateRequest, validated; the core fills the remaining defaults. */
+export interface Workload
+  extends Pick<EstimateRequest, 'inputTokens' | 'outputTokens' | 'batchSize' | 'gpuCount' | 'engine'> {
+  tuning: Partial<Tuning>;
+  memory: Partial<MemoryAssumptions>;
+}
+
+export function workloadOf(
+  path: string,
+  input: WorkloadInput & {
+    engine?: EngineProfile | null;
+    tuning?: TuningInputShape | null;
+    memoryAssumptions?: MemoryAssumptionsInputShape | null;
+  },
+): Workload {
+  validateWorkload(path, input);
+  return {
+    inputTokens: input.inputTokens,
+    outputTokens: input.outputTokens,
+    batchSize: input.batchSize ?? 1,
+    gpuCount: input.gpuCount ?? 1,
+    engine: input.engine ?? undefined,
+    tuning: withoutNulls(input.tuning),
+    memory: withoutNulls(input.memoryAssumptions),
+  };
+}
+
+/** EstimateInput -> EstimateRequest: validates everything, looks up catalog ids. */
+export function estimateRequestOf(path: string, input: EstimateInputShape): EstimateRequest {
+  const workload = workloadOf(path, input);
+  requireExactlyOne(
+    path,
+    'model',
+    'customModel',
+    Number(input.model != null) + Number(input.customModel != null),
+  );
+  requireExactlyOne(path, 'gpu', 'customGpu', Number(input.gpu != null) + Number(input.customGpu != null));
+  const weightFormat = input.weightFormat ?? 'FP16';
+  const kvCacheFormat = input.kvCacheFormat ?? 'FP16';
+  checkStorageFormat(`${path}.weightFormat`, weightFormat);
+  checkStorageFormat(`${path}.kvCacheFormat`, kvCacheFormat);
+  const model = input.customModel
+    ? customModelSpec(`${path}.customModel`, input.customModel)
+    : lookupModel(`${path}.model`, String(input.model));
+  const gpu = input.customGpu
+    ? customGpuSpec(`${path}.customGpu`, input.customGpu)
+    : lookupGpu(`${path}.gpu`, String(input.gpu));
+  return {
+    ...workload,
+    model,
+    gpu,
+    weightFormat,
+    kvCacheFormat,
+    computeFormat: input.computeFormat ?? undefined,
+  };
+}

@@ -1,0 +1,126 @@
+import {
+  type BatchLimit,
+  type Bound,
+  bytesPerElement,
+  type ContextLimitReason,
+  ENGINE_DESCRIPTIONS,
+  type GpuGeneration,
+  type GpuSpec,
+  type GpuVendor,
+  INT4_GROUP_SIZE,
+  INT4_SCALE_BITS,
+  type NumberFormat,
+  type OperatorName,
+} from '../../core/index.js';
+import { builder } from '../builder.js';
+
+/**
+ * Enum values from a description per core value, so that TypeScript refuses a core value the
+ * schema forgets. GraphQL names are the core values in upper case (`qkv_projection` -> QKV_PROJECTION).
+ */
+function describedValues<T extends string>(
+  descriptions: Record<T, string>,
+): Record<string, { value: T; description: string }> {
+  const values: Record<string, { value: T; description: string }> = {};
+  for (const [value, description] of Object.entries(descriptions) as [T, string][]) {
+    values[value.toUpperCase()] = { value, description };
+  }
+  return values;
+}
+
+export const NumberFormatEnum = builder.enumType('NumberFormat', {
+  description: 'Number format of stored weights or KV cache, or of the arithmetic (compute format).',
+  values: describedValues<NumberFormat>({
+    FP32: '32-bit float: 4 bytes per element.',
+    TF32: 'Tensor-core compute mode over FP32 data. Compute only: it cannot store weights or a KV cache.',
+    BF16: 'bfloat16: 2 bytes per element.',
+    FP16: 'IEEE half precision: 2 bytes per element.',
+    FP8: '8-bit float (E4M3): 1 byte per element; FP8 compute needs Hopper, Ada, Blackwell or CDNA3.',
+    INT8: '8-bit integer: 1 byte per element. INT8 weights compute in FP16 unless computeFormat says INT8 (W8A8).',
+    INT4: `4-bit integer in groups of ${INT4_GROUP_SIZE} sharing one ${INT4_SCALE_BITS}-bit scale: ${bytesPerElement('INT4')} bytes per element. INT4 weights compute in FP16 unless computeFormat says otherwise.`,
+  }),
+});
+
+export const EngineProfileEnum = builder.enumType('EngineProfile', {
+  description:
+    'Class of inference engine whose efficiency factors and overheads are calibrated separately against measurements.',
+  values: describedValues(ENGINE_DESCRIPTIONS),
+});
+
+export const ContextLimitReasonEnum = builder.enumType('ContextLimitReason', {
+  description: 'What bounds the longest sequence an estimate can serve.',
+  values: describedValues<ContextLimitReason>({
+    MEMORY: 'The KV cache fills the memory left after weights, activations and runtime overhead.',
+    CONTEXT_WINDOW: "The model's context window (max_position_embeddings) is reached first.",
+    WEIGHTS_DO_NOT_FIT:
+      'Weights, activations and runtime overhead alone exceed the GPU memory: no sequence fits.',
+  }),
+});
+
+export const BatchLimitReasonEnum = builder.enumType('BatchLimitReason', {
+  description: 'What bounds the largest batch of sequences an estimate can serve.',
+  values: describedValues<BatchLimit['limitedBy']>({
+    MEMORY: 'One more sequence would not fit in memory.',
+    CONTEXT_WINDOW: "The sequence length exceeds the model's context window: batch 0.",
+    WEIGHTS_DO_NOT_FIT: 'Weights, activations and runtime overhead alone exceed the GPU memory: batch 0.',
+    BATCH_LIMIT: 'The answer reached the API limit on batch size (100,000).',
+  }),
+});
+
+export const BoundEnum = builder.enumType('Bound', {
+  description: 'What an operator or a phase spends its time on.',
+  values: describedValues<Bound>({
+    COMPUTE: 'Arithmetic: FLOPs / (peak FLOP/s x compute efficiency) is the larger roofline term.',
+    MEMORY: 'Memory traffic: bytes / (bandwidth x bandwidth efficiency) is the larger roofline term.',
+    INTERCONNECT: 'GPU-to-GPU transfers of tensor parallelism (all-reduce).',
+    OVERHEAD: 'Fixed per-request or per-step overhead of the engine (scheduling, launches, sampling).',
+  }),
+});
+
+export const OperatorEnum = builder.enumType('Operator', {
+  description: 'An operator of the forward pass, summed over all layers.',
+  values: describedValues<OperatorName>({
+    embedding: 'Token embedding lookup (memory traffic only).',
+    norms: 'RMSNorm/LayerNorm of every layer and the final norm.',
+    qkv_projection: 'Query, key and value projections (with biases where the model has them).',
+    attention_scores: 'Q x K^T over the attended tokens: causal in prefill, capped by a sliding window.',
+    attention_values: 'Softmax(scores) x V over the attended tokens.',
+    output_projection: 'Attention output projection back to the hidden size.',
+    moe_router: 'Mixture-of-experts router (MoE models only).',
+    ffn: 'Feed-forward network: the experts each token uses (FLOPs) and the distinct experts a step reads (bytes).',
+    lm_head: 'Output projection to the vocabulary, for the last position of each sequence only.',
+    tensor_parallel_all_reduce: 'Two ring all-reduces per layer over the interconnect (gpuCount > 1 only).',
+  }),
+});
+
+export const GpuVendorEnum = builder.enumType('GpuVendor', {
+  description: 'Who makes the GPU.',
+  values: describedValues<GpuVendor>({
+    NVIDIA: 'NVIDIA.',
+    AMD: 'AMD.',
+    Custom: 'A GPU described in the request (CustomGpuInput).',
+  }),
+});
+
+export const GpuGenerationEnum = builder.enumType('GpuGeneration', {
+  description:
+    'GPU architecture generation; engine profiles may carry generation-specific efficiency factors.',
+  values: describedValues<GpuGeneration>({
+    VOLTA: 'NVIDIA Volta (V100).',
+    AMPERE: 'NVIDIA Ampere (A100, A10, RTX 3090).',
+    ADA: 'NVIDIA Ada Lovelace (L4, L40S, RTX 4090).',
+    HOPPER: 'NVIDIA Hopper (H100, H200).',
+    BLACKWELL: 'NVIDIA Blackwell (B200).',
+    CDNA2: 'AMD CDNA 2 (MI200 series).',
+    CDNA3: 'AMD CDNA 3 (MI300 series).',
+    CUSTOM: 'Unknown generation: the engine profile uses its generation-independent factors.',
+  }),
+});
+
+export const MemoryBytesBasisEnum = builder.enumType('MemoryBytesBasis', {
+  description: 'Where a GPU memory size comes from.',
+  values: describedValues<GpuSpec['memoryBytesBasis']>({
+    DRIVER: 'The total the driver reports (nvidia-smi / rocm-smi), which is what can be allocated from.',
+    MARKETED: "The datasheet's size (for example 80 GB = 80e9 bytes), when no driver figure is known.",
+  }),
+});

@@ -1,0 +1,118 @@
+import type { Estimate } from '../../core/index.js';
+import { builder } from '../builder.js';
+import { checkTokens } from '../validation.js';
+import { AssumptionsRef } from './assumptions.js';
+import { AttentionShareRef } from './attention-share.js';
+import { BatchLimitRef } from './batch-limit.js';
+import { ContextLimitRef } from './context-limit.js';
+import { GpuRef } from './gpu.js';
+import { MemoryBreakdownRef } from './memory-breakdown.js';
+import { ModelRef } from './model.js';
+import { PhaseCostRef } from './phase-cost.js';
+import { RANGE_METHOD, ValueRangeRef } from './value-range.js';
+
+/** Backed by the core's lazy Estimate: memory, max context and timing run only when selected. */
+export const EstimateRef = builder.objectRef<Estimate>('Estimate');
+
+EstimateRef.implement({
+  description:
+    'One model on one GPU (or tensor-parallel group) for one workload. Memory figures are per GPU; times are for the whole batch. Parts are computed only when selected.',
+  fields: (t) => ({
+    model: t.field({ type: ModelRef, description: 'The model estimated.', resolve: (e) => e.request.model }),
+    gpu: t.field({
+      type: GpuRef,
+      description: 'The GPU estimated (one of gpuCount).',
+      resolve: (e) => e.request.gpu,
+    }),
+    gpuCount: t.int({
+      description: 'GPUs in the tensor-parallel group.',
+      resolve: (e) => e.request.gpuCount,
+    }),
+    fits: t.boolean({
+      description:
+        'Whether memory.totalBytes <= memory.capacityBytes. Not fitting is an answer, not an error.',
+      resolve: (e) => e.memory.fits,
+    }),
+    memory: t.field({
+      type: MemoryBreakdownRef,
+      description: 'Memory one GPU needs for the request, bytes.',
+      resolve: (e) => e,
+    }),
+    maxContextLength: t.field({
+      type: ContextLimitRef,
+      description:
+        "Longest sequence (prompt + output) that fits at this batch size, capped by the model's context window.",
+      resolve: (e) => e.maxContext,
+    }),
+    maxBatchSize: t.field({
+      type: BatchLimitRef,
+      description: 'Most sequences of contextTokens tokens that fit at once, the prompt being inputTokens.',
+      args: {
+        contextTokens: t.arg.int({
+          description: 'Sequence length (prompt + output), tokens; default inputTokens + outputTokens.',
+        }),
+      },
+      resolve: (e, { contextTokens }) => {
+        const tokens = contextTokens ?? e.request.inputTokens + e.request.outputTokens;
+        checkTokens('contextTokens', tokens);
+        return { contextTokens: tokens, ...e.maxBatchSize(tokens) };
+      },
+    }),
+    prefill: t.field({
+      type: PhaseCostRef,
+      description: 'Processing the prompts of the whole batch (with the per-request overhead).',
+      resolve: (e) => e.timing.prefill,
+    }),
+    decode: t.field({
+      type: PhaseCostRef,
+      description: 'The mean decode step over the generation (with the per-step overhead).',
+      resolve: (e) => e.timing.decode,
+    }),
+    timeToFirstTokenSeconds: t.float({
+      description: 'Time to first token: the prefill phase, seconds.',
+      resolve: (e) => e.timing.timeToFirstTokenSeconds,
+    }),
+    timeToFirstTokenSecondsRange: t.field({
+      type: ValueRangeRef,
+      description: `Range around timeToFirstTokenSeconds, seconds. ${RANGE_METHOD}`,
+      resolve: (e) => e.range('TIME_TO_FIRST_TOKEN'),
+    }),
+    timePerOutputTokenSeconds: t.float({
+      description: 'Mean time per output token after the first (the mean decode step), seconds.',
+      resolve: (e) => e.timing.timePerOutputTokenSeconds,
+    }),
+    timePerOutputTokenSecondsRange: t.field({
+      type: ValueRangeRef,
+      description: `Range around timePerOutputTokenSeconds, seconds. ${RANGE_METHOD}`,
+      resolve: (e) => e.range('TIME_PER_OUTPUT_TOKEN'),
+    }),
+    totalSeconds: t.float({
+      description: 'timeToFirstTokenSeconds + (outputTokens - 1) x timePerOutputTokenSeconds, seconds.',
+      resolve: (e) => e.timing.totalSeconds,
+    }),
+    totalSecondsRange: t.field({
+      type: ValueRangeRef,
+      description: `Range around totalSeconds, seconds. ${RANGE_METHOD}`,
+      resolve: (e) => e.range('TOTAL'),
+    }),
+    outputTokensPerSecond: t.float({
+      description: 'batchSize x outputTokens / totalSeconds, all GPUs together, tokens/s.',
+      resolve: (e) => e.timing.outputTokensPerSecond,
+    }),
+    outputTokensPerSecondRange: t.field({
+      type: ValueRangeRef,
+      description: `Range around outputTokensPerSecond, tokens/s. ${RANGE_METHOD}`,
+      resolve: (e) => e.range('OUTPUT_TOKENS_PER_SECOND'),
+    }),
+    attentionShare: t.field({
+      type: AttentionShareRef,
+      description: 'Attention-score operators against everything else, per phase.',
+      resolve: (e) => e.timing.attentionShare,
+    }),
+    assumptions: t.field({
+      type: AssumptionsRef,
+      description: 'Every assumption behind the numbers, after defaults and fallbacks.',
+      resolve: (e) => e.request,
+    }),
+  }),
+});

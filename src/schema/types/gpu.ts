@@ -1,0 +1,63 @@
+import { type GpuSpec, NUMBER_FORMATS, type NumberFormat } from '../../core/index.js';
+import { builder } from '../builder.js';
+import { GpuGenerationEnum, GpuVendorEnum, MemoryBytesBasisEnum, NumberFormatEnum } from './enums.js';
+import { ThroughputRef } from './throughput.js';
+
+export const GpuRef = builder.objectRef<GpuSpec>('Gpu');
+
+function throughputs(gpu: GpuSpec): { format: NumberFormat; flopsPerSecond: number }[] {
+  return NUMBER_FORMATS.flatMap((format) => {
+    const flopsPerSecond = gpu.peakFlops[format];
+    return flopsPerSecond === undefined ? [] : [{ format, flopsPerSecond }];
+  });
+}
+
+GpuRef.implement({
+  description: 'A GPU with its datasheet figures. Custom GPUs have the id "custom:<name>".',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Catalog id (lower-case, stable), or "custom:<name>".' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    vendor: t.field({ type: GpuVendorEnum, description: 'Maker.', resolve: (gpu) => gpu.vendor }),
+    generation: t.field({
+      type: GpuGenerationEnum,
+      description: 'Architecture generation.',
+      resolve: (gpu) => gpu.generation,
+    }),
+    aliases: t.exposeStringList('aliases', {
+      description:
+        'Other names accepted wherever a GPU id is (case-insensitive), such as the notebook names.',
+    }),
+    source: t.exposeString('source', { description: 'Where the datasheet figures come from.' }),
+    memoryBytes: t.exposeFloat('memoryBytes', {
+      description: 'Memory of one GPU, bytes: the driver-reported total where known (see memoryBytesBasis).',
+    }),
+    memoryBytesBasis: t.field({
+      type: MemoryBytesBasisEnum,
+      description: 'Whether memoryBytes is the driver-reported total or the marketed size.',
+      resolve: (gpu) => gpu.memoryBytesBasis,
+    }),
+    memoryBandwidthBytesPerSecond: t.exposeFloat('memoryBandwidthBytesPerSecond', {
+      description: 'Peak memory bandwidth, bytes/s.',
+    }),
+    interconnectBandwidthBytesPerSecond: t.exposeFloat('interconnectBandwidthBytesPerSecond', {
+      description: 'GPU-to-GPU bandwidth per direction (NVLink / Infinity Fabric, else PCIe), bytes/s.',
+    }),
+    tdpWatts: t.float({
+      nullable: true,
+      description: 'Board power (TDP), watts; null for a custom GPU given without it.',
+      resolve: (gpu) => (Number.isFinite(gpu.tdpWatts) ? gpu.tdpWatts : null),
+    }),
+    peakFlops: t.float({
+      nullable: true,
+      description:
+        'Dense peak throughput in a compute format, FLOP/s (OP/s for integers); null when the GPU has no such path.',
+      args: { format: t.arg({ type: NumberFormatEnum, required: true, description: 'Compute format.' }) },
+      resolve: (gpu, { format }) => gpu.peakFlops[format] ?? null,
+    }),
+    throughputs: t.field({
+      type: [ThroughputRef],
+      description: 'Every compute format the GPU has a dense peak for, in NumberFormat order.',
+      resolve: throughputs,
+    }),
+  }),
+});

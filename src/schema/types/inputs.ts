@@ -1,0 +1,211 @@
+import type { InputFieldBuilder } from '@pothos/core';
+import { DEFAULT_ENGINE, LIMITS } from '../../core/index.js';
+import { builder } from '../builder.js';
+import { DEFAULT_INTERCONNECT_BYTES_PER_SECOND } from '../resolve-input.js';
+import { COMPARE_LIMIT } from '../validation.js';
+import { EngineProfileEnum, GpuGenerationEnum, NumberFormatEnum } from './enums.js';
+import { MEMORY_ASSUMPTION_DESCRIPTIONS } from './memory-assumptions.js';
+import { TUNING_DESCRIPTIONS } from './tuning.js';
+
+type InputFields = InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>;
+
+const { tokens, batchSize, gpuCount } = LIMITS;
+
+export const FlopsByFormatInput = builder.inputType('FlopsByFormatInput', {
+  description: 'Dense (not 2:4 sparse) peak throughput of one compute format.',
+  fields: (t) => ({
+    format: t.field({ type: NumberFormatEnum, required: true, description: 'Compute format.' }),
+    flopsPerSecond: t.float({
+      required: true,
+      description: `Dense peak throughput, FLOP/s (OP/s for integer formats); positive, at most ${LIMITS.flopsPerSecond.max}.`,
+    }),
+  }),
+});
+
+export const CustomGpuInput = builder.inputType('CustomGpuInput', {
+  description: 'A GPU that is not in the catalog, described by its datasheet figures.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Display name; the GPU id becomes "custom:<name>".' }),
+    memoryBytes: t.float({
+      required: true,
+      description: `Usable memory of one GPU, bytes (the notebook's gpu_mem); positive, at most ${LIMITS.memoryBytes.max}.`,
+    }),
+    memoryBandwidthBytesPerSecond: t.float({
+      required: true,
+      description: `Peak memory bandwidth, bytes/s; positive, at most ${LIMITS.bandwidthBytesPerSecond.max}.`,
+    }),
+    peakFlops: t.field({
+      type: [FlopsByFormatInput],
+      required: true,
+      description:
+        'Dense peak throughput per compute format, at least one, each format once. A requested compute format the GPU lacks falls back to the nearest one it has (see Assumptions.computeFormatUsed).',
+    }),
+    interconnectBandwidthBytesPerSecond: t.float({
+      defaultValue: DEFAULT_INTERCONNECT_BYTES_PER_SECOND,
+      description: `GPU-to-GPU bandwidth per direction, bytes/s (default ${DEFAULT_INTERCONNECT_BYTES_PER_SECOND}: PCIe Gen4 x16); used when gpuCount > 1.`,
+    }),
+    tdpWatts: t.float({ description: 'Board power, watts (optional, informational).' }),
+    generation: t.field({
+      type: GpuGenerationEnum,
+      defaultValue: 'CUSTOM',
+      description: 'Architecture generation, which picks generation-specific calibrated efficiencies.',
+    }),
+  }),
+});
+
+const int = (t: InputFields, description: string) => t.int({ required: true, description });
+
+export const CustomModelInput = builder.inputType('CustomModelInput', {
+  description:
+    'A transformer that is not in the catalog, with the fields of its HuggingFace config.json. Integers are positive.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Display name; the model id becomes "custom:<name>".' }),
+    layers: int(t, `num_hidden_layers, ${LIMITS.layers.min} to ${LIMITS.layers.max}.`),
+    hiddenSize: int(t, `hidden_size, ${LIMITS.hiddenSize.min} to ${LIMITS.hiddenSize.max}.`),
+    intermediateSize: int(t, `intermediate_size (per expert for MoE), 1 to ${LIMITS.hiddenSize.max}.`),
+    attentionHeads: int(t, `num_attention_heads, ${LIMITS.heads.min} to ${LIMITS.heads.max}.`),
+    kvHeads: t.int({
+      description: 'num_key_value_heads (default attentionHeads); must divide attentionHeads.',
+    }),
+    headDim: t.int({
+      description: 'head_dim (default hiddenSize / attentionHeads, which must then be a whole number).',
+    }),
+    vocabSize: int(t, `vocab_size, ${LIMITS.vocabSize.min} to ${LIMITS.vocabSize.max}.`),
+    contextWindow: int(
+      t,
+      `max_position_embeddings, tokens, ${LIMITS.contextWindow.min} to ${LIMITS.contextWindow.max}.`,
+    ),
+    slidingWindow: t.int({
+      description: 'sliding_window, tokens, when the attention uses one (at most contextWindow); else omit.',
+    }),
+    experts: t.int({
+      defaultValue: 1,
+      description: `num_local_experts, 1 for dense models, at most ${LIMITS.experts.max}.`,
+    }),
+    expertsPerToken: t.int({
+      defaultValue: 1,
+      description: 'num_experts_per_tok, 1 for dense models, at most experts.',
+    }),
+    tiedEmbeddings: t.boolean({
+      defaultValue: false,
+      description: 'tie_word_embeddings: the LM head reuses the embedding table.',
+    }),
+    gatedFfn: t.boolean({
+      defaultValue: true,
+      description: 'SwiGLU/GeGLU feed-forward (3 matrices) rather than a plain MLP (2).',
+    }),
+    attentionBias: t.boolean({
+      defaultValue: false,
+      description: 'The q/k/v projections carry biases (Qwen2).',
+    }),
+  }),
+});
+
+export const TuningInput = builder.inputType('TuningInput', {
+  description:
+    "Overrides of the engine profile's calibrated efficiencies and overheads; omitted fields keep the profile's values.",
+  fields: (t) => ({
+    prefillComputeEfficiency: t.float({ description: TUNING_DESCRIPTIONS.prefillComputeEfficiency }),
+    prefillBandwidthEfficiency: t.float({ description: TUNING_DESCRIPTIONS.prefillBandwidthEfficiency }),
+    decodeComputeEfficiency: t.float({ description: TUNING_DESCRIPTIONS.decodeComputeEfficiency }),
+    decodeBandwidthEfficiency: t.float({ description: TUNING_DESCRIPTIONS.decodeBandwidthEfficiency }),
+    perRequestOverheadSeconds: t.float({ description: TUNING_DESCRIPTIONS.perRequestOverheadSeconds }),
+    perStepOverheadSeconds: t.float({ description: TUNING_DESCRIPTIONS.perStepOverheadSeconds }),
+    allReduceLatencySeconds: t.float({ description: TUNING_DESCRIPTIONS.allReduceLatencySeconds }),
+    dequantizationOpsPerWeight: t.float({ description: TUNING_DESCRIPTIONS.dequantizationOpsPerWeight }),
+  }),
+});
+
+export const MemoryAssumptionsInput = builder.inputType('MemoryAssumptionsInput', {
+  description: 'Overrides of the memory assumptions; omitted fields keep the defaults.',
+  fields: (t) => ({
+    runtimeOverheadBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.runtimeOverheadBytes }),
+    maxBatchedTokens: t.int({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.maxBatchedTokens }),
+  }),
+});
+
+/** Fields EstimateInput and CompareInput share, described once. */
+const requestFields = (t: InputFields) => ({
+  inputTokens: t.int({
+    required: true,
+    description: `Prompt length per sequence, tokens, ${tokens.min} to ${tokens.max}.`,
+  }),
+  outputTokens: t.int({
+    required: true,
+    description: `Generated tokens per sequence, tokens, ${tokens.min} to ${tokens.max}.`,
+  }),
+  batchSize: t.int({
+    defaultValue: 1,
+    description: `Sequences served together, ${batchSize.min} to ${batchSize.max}.`,
+  }),
+  gpuCount: t.int({
+    defaultValue: 1,
+    description: `GPUs in one tensor-parallel group, ${gpuCount.min} to ${gpuCount.max}. Memory figures are per GPU.`,
+  }),
+  engine: t.field({
+    type: EngineProfileEnum,
+    defaultValue: DEFAULT_ENGINE,
+    description:
+      'Engine profile whose calibrated efficiencies and overheads apply; IDEAL is the roofline bound.',
+  }),
+  tuning: t.field({ type: TuningInput, description: 'Overrides of the profile efficiencies and overheads.' }),
+  memoryAssumptions: t.field({
+    type: MemoryAssumptionsInput,
+    description: 'Overrides of the runtime overhead and the prefill chunk.',
+  }),
+});
+
+export const EstimateInput = builder.inputType('EstimateInput', {
+  description:
+    'One model on one GPU (or a tensor-parallel group of them). Give exactly one of model / customModel and exactly one of gpu / customGpu.',
+  fields: (t) => ({
+    model: t.id({ description: 'Catalog model id or alias, case-insensitive (see Query.models).' }),
+    customModel: t.field({ type: CustomModelInput, description: 'A model described in the request.' }),
+    gpu: t.id({ description: 'Catalog GPU id or alias, case-insensitive (see Query.gpus).' }),
+    customGpu: t.field({ type: CustomGpuInput, description: 'A GPU described in the request.' }),
+    weightFormat: t.field({
+      type: NumberFormatEnum,
+      defaultValue: 'FP16',
+      description: 'Format of the stored layer matrices (embeddings, LM head, norms and biases stay 16-bit).',
+    }),
+    kvCacheFormat: t.field({
+      type: NumberFormatEnum,
+      defaultValue: 'FP16',
+      description: 'Format of the stored KV cache.',
+    }),
+    computeFormat: t.field({
+      type: NumberFormatEnum,
+      description:
+        'Format the matrix multiplications run in. Default: the weight format, except INT8/INT4 weights (weight-only quantisation) compute in FP16.',
+    }),
+    ...requestFields(t),
+  }),
+});
+
+export const CompareInput = builder.inputType('CompareInput', {
+  description: `Every combination of models x GPUs x weightFormats x kvCacheFormats, estimated with the same workload, in that nesting order (catalog entries before custom ones). At most ${COMPARE_LIMIT} estimates per request.`,
+  fields: (t) => ({
+    models: t.idList({ description: 'Catalog model ids or aliases.' }),
+    customModels: t.field({ type: [CustomModelInput], description: 'Models described in the request.' }),
+    gpus: t.idList({ description: 'Catalog GPU ids or aliases.' }),
+    customGpus: t.field({ type: [CustomGpuInput], description: 'GPUs described in the request.' }),
+    weightFormats: t.field({
+      type: [NumberFormatEnum],
+      defaultValue: ['FP16'],
+      description: 'Weight formats to compare (compute format: the default for each).',
+    }),
+    kvCacheFormats: t.field({
+      type: [NumberFormatEnum],
+      defaultValue: ['FP16'],
+      description: 'KV cache formats to compare.',
+    }),
+    ...requestFields(t),
+  }),
+});
+
+export type EstimateInputShape = typeof EstimateInput.$inferInput;
+export type CompareInputShape = typeof CompareInput.$inferInput;
+export type CustomModelInputShape = typeof CustomModelInput.$inferInput;
+export type CustomGpuInputShape = typeof CustomGpuInput.$inferInput;
+export type TuningInputShape = typeof TuningInput.$inferInput;
+export type MemoryAssumptionsInputShape = typeof MemoryAssumptionsInput.$inferInput;

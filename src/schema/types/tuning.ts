@@ -1,0 +1,33 @@
+import type { Tuning } from '../../core/index.js';
+import { builder } from '../builder.js';
+
+/** Shared by the Tuning output type and TuningInput, so the echo and the input read the same. */
+export const TUNING_DESCRIPTIONS: Record<keyof Tuning, string> = {
+  prefillComputeEfficiency: 'Fraction of the peak FLOP/s reached in prefill, in (0, 1].',
+  prefillBandwidthEfficiency: 'Fraction of the peak memory bandwidth reached in prefill, in (0, 1].',
+  decodeComputeEfficiency: 'Fraction of the peak FLOP/s reached in decode, in (0, 1].',
+  decodeBandwidthEfficiency: 'Fraction of the peak memory bandwidth reached in decode, in (0, 1].',
+  perRequestOverheadSeconds:
+    'Fixed cost added once per request to the time to first token (scheduling, tokenisation, launch), seconds, >= 0.',
+  perStepOverheadSeconds:
+    'Fixed cost added to every decode step (kernel launches, sampling, host sync), seconds, >= 0.',
+  allReduceLatencySeconds:
+    'Latency of one tensor-parallel all-reduce on top of its bytes / interconnect bandwidth, seconds, >= 0.',
+  dequantizationOpsPerWeight:
+    'Vector-unit operations (at the FP32 rate) spent unpacking and scaling each weight a weight-only quantised matmul reads (INT8/INT4 weights computed in FP16), operations per weight, >= 0.',
+};
+
+export const TuningRef = builder.simpleObject('Tuning', {
+  description:
+    "Efficiency factors and fixed costs of the timing model: the engine profile's calibrated values for the GPU generation, with any TuningInput overrides applied. IDEAL is 1 for every efficiency and 0 for every overhead.",
+  fields: (t) => ({
+    prefillComputeEfficiency: t.float({ description: TUNING_DESCRIPTIONS.prefillComputeEfficiency }),
+    prefillBandwidthEfficiency: t.float({ description: TUNING_DESCRIPTIONS.prefillBandwidthEfficiency }),
+    decodeComputeEfficiency: t.float({ description: TUNING_DESCRIPTIONS.decodeComputeEfficiency }),
+    decodeBandwidthEfficiency: t.float({ description: TUNING_DESCRIPTIONS.decodeBandwidthEfficiency }),
+    perRequestOverheadSeconds: t.float({ description: TUNING_DESCRIPTIONS.perRequestOverheadSeconds }),
+    perStepOverheadSeconds: t.float({ description: TUNING_DESCRIPTIONS.perStepOverheadSeconds }),
+    allReduceLatencySeconds: t.float({ description: TUNING_DESCRIPTIONS.allReduceLatencySeconds }),
+    dequantizationOpsPerWeight: t.float({ description: TUNING_DESCRIPTIONS.dequantizationOpsPerWeight }),
+  }),
+});

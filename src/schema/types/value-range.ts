@@ -1,0 +1,13 @@
+import { builder } from '../builder.js';
+
+/** How every range in the API is made; repeated in each range field's description. */
+export const RANGE_METHOD =
+  "Low-high range around the prediction: the prediction times the 10th and 90th percentile of measured / predicted over the engine profile's calibration cases (widened to include the prediction itself). It collapses to the prediction in IDEAL mode and when the profile has too few calibration cases.";
+
+export const ValueRangeRef = builder.simpleObject('ValueRange', {
+  description: `${RANGE_METHOD} Same unit as the field it accompanies.`,
+  fields: (t) => ({
+    low: t.float({ description: 'Low end: prediction x min(p10 of measured/predicted, 1).' }),
+    high: t.float({ description: 'High end: prediction x max(p90 of measured/predicted, 1).' }),
+  }),
+});

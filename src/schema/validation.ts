@@ -1,0 +1,240 @@
+/**
+ * Every check the API makes on its inputs, in one place. Numbers come from the core's LIMITS so
+ * that messages, descriptions and the core's own checks quote the same limits. Each check throws
+ * a BAD_USER_INPUT GraphQLError naming the input path, the value and the limit.
+ */
+import { isStorageFormat, LIMITS, type NumberFormat } from '../core/index.js';
+import { invalidInput, outOfRange } from './errors.js';
+import type {
+  CustomGpuInputShape,
+  CustomModelInputShape,
+  MemoryAssumptionsInputShape,
+  TuningInputShape,
+} from './types/inputs.js';
+
+/** Most estimates one `compare` may ask for (models x GPUs x weight formats x KV cache formats). */
+export const COMPARE_LIMIT = 1024;
+
+const MAX_NAME_LENGTH = 200;
+
+type Maybe<T> = T | null | undefined;
+
+function present<T>(value: Maybe<T>): value is T {
+  return value !== null && value !== undefined;
+}
+
+function integerIn(field: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw outOfRange(field, value, `an integer from ${min} to ${max}`);
+  }
+}
+
+function positiveUpTo(field: string, value: number, max: number, unit: string): void {
+  if (!(Number.isFinite(value) && value > 0 && value <= max)) {
+    throw outOfRange(field, value, `a positive number of ${unit}, at most ${max}`);
+  }
+}
+
+function fraction(field: string, value: number): void {
+  if (!(Number.isFinite(value) && value > LIMITS.efficiency.minExclusive && value <= LIMITS.efficiency.max)) {
+    throw outOfRange(field, value, 'a fraction greater than 0 and at most 1');
+  }
+}
+
+function overheadSeconds(field: string, value: number): void {
+  const { min, max } = LIMITS.overheadSeconds;
+  if (!(Number.isFinite(value) && value >= min && value <= max)) {
+    throw outOfRange(field, value, `from ${min} to ${max} seconds`);
+  }
+}
+
+function name(field: string, value: string): void {
+  if (value.trim() === '' || value.length > MAX_NAME_LENGTH) {
+    throw outOfRange(field, value, `a non-blank name of at most ${MAX_NAME_LENGTH} characters`);
+  }
+}
+
+/** Weights and KV caches need a storage format; TF32 is a compute mode only. */
+export function checkStorageFormat(field: string, format: NumberFormat): void {
+  if (!isStorageFormat(format)) {
+    throw outOfRange(field, format, 'a storage format (TF32 is a compute mode only)');
+  }
+}
+
+export function checkTokens(field: string, value: number): void {
+  integerIn(field, value, LIMITS.tokens.min, LIMITS.tokens.max);
+}
+
+/** The workload fields EstimateInput and CompareInput share. */
+export interface WorkloadInput {
+  inputTokens: number;
+  outputTokens: number;
+  batchSize?: Maybe<number>;
+  gpuCount?: Maybe<number>;
+  tuning?: Maybe<TuningInputShape>;
+  memoryAssumptions?: Maybe<MemoryAssumptionsInputShape>;
+}
+
+export function validateWorkload(path: string, input: WorkloadInput): void {
+  checkTokens(`${path}.inputTokens`, input.inputTokens);
+  checkTokens(`${path}.outputTokens`, input.outputTokens);
+  if (present(input.batchSize)) {
+    integerIn(`${path}.batchSize`, input.batchSize, LIMITS.batchSize.min, LIMITS.batchSize.max);
+  }
+  if (present(input.gpuCount)) {
+    integerIn(`${path}.gpuCount`, input.gpuCount, LIMITS.gpuCount.min, LIMITS.gpuCount.max);
+  }
+  if (present(input.tuning)) validateTuning(`${path}.tuning`, input.tuning);
+  if (present(input.memoryAssumptions)) {
+    validateMemoryAssumptions(`${path}.memoryAssumptions`, input.memoryAssumptions);
+  }
+}
+
+function validateTuning(path: string, tuning: TuningInputShape): void {
+  const fractions = [
+    'prefillComputeEfficiency',
+    'prefillBandwidthEfficiency',
+    'decodeComputeEfficiency',
+    'decodeBandwidthEfficiency',
+  ] as const;
+  for (const key of fractions) {
+    const value = tuning[key];
+    if (present(value)) fraction(`${path}.${key}`, value);
+  }
+  const overheads = [
+    'perRequestOverheadSeconds',
+    'perStepOverheadSeconds',
+    'allReduceLatencySeconds',
+  ] as const;
+  for (const key of overheads) {
+    const value = tuning[key];
+    if (present(value)) overheadSeconds(`${path}.${key}`, value);
+  }
+  const ops = tuning.dequantizationOpsPerWeight;
+  if (present(ops)) {
+    const { min, max } = LIMITS.dequantizationOpsPerWeight;
+    if (!(Number.isFinite(ops) && ops >= min && ops <= max)) {
+      throw outOfRange(
+        `${path}.dequantizationOpsPerWeight`,
+        ops,
+        `from ${min} to ${max} operations per weight`,
+      );
+    }
+  }
+}
+
+function validateMemoryAssumptions(path: string, memory: MemoryAssumptionsInputShape): void {
+  if (present(memory.runtimeOverheadBytes)) {
+    const { min, max } = LIMITS.runtimeOverheadBytes;
+    const value = memory.runtimeOverheadBytes;
+    if (!(Number.isFinite(value) && value >= min && value <= max)) {
+      throw outOfRange(`${path}.runtimeOverheadBytes`, value, `from ${min} to ${max} bytes`);
+    }
+  }
+  if (present(memory.maxBatchedTokens)) {
+    const { min, max } = LIMITS.maxBatchedTokens;
+    integerIn(`${path}.maxBatchedTokens`, memory.maxBatchedTokens, min, max);
+  }
+}
+
+export function validateCustomModel(path: string, model: CustomModelInputShape): void {
+  name(`${path}.name`, model.name);
+  integerIn(`${path}.layers`, model.layers, LIMITS.layers.min, LIMITS.layers.max);
+  integerIn(`${path}.hiddenSize`, model.hiddenSize, LIMITS.hiddenSize.min, LIMITS.hiddenSize.max);
+  integerIn(`${path}.intermediateSize`, model.intermediateSize, 1, LIMITS.hiddenSize.max);
+  const heads = model.attentionHeads;
+  integerIn(`${path}.attentionHeads`, heads, LIMITS.heads.min, LIMITS.heads.max);
+  if (present(model.kvHeads)) {
+    integerIn(`${path}.kvHeads`, model.kvHeads, LIMITS.heads.min, LIMITS.heads.max);
+    if (heads % model.kvHeads !== 0) {
+      throw outOfRange(`${path}.kvHeads`, model.kvHeads, `a divisor of attentionHeads (${heads})`);
+    }
+  }
+  if (present(model.headDim)) {
+    integerIn(`${path}.headDim`, model.headDim, 1, LIMITS.hiddenSize.max);
+  } else if (model.hiddenSize % heads !== 0) {
+    throw invalidInput(
+      `${path}.headDim`,
+      `hiddenSize / attentionHeads = ${model.hiddenSize} / ${heads} is not a whole number; give headDim`,
+    );
+  }
+  integerIn(`${path}.vocabSize`, model.vocabSize, LIMITS.vocabSize.min, LIMITS.vocabSize.max);
+  const window = model.contextWindow;
+  integerIn(`${path}.contextWindow`, window, LIMITS.contextWindow.min, LIMITS.contextWindow.max);
+  if (present(model.slidingWindow)) {
+    integerIn(`${path}.slidingWindow`, model.slidingWindow, 1, window);
+  }
+  const experts = model.experts ?? 1;
+  integerIn(`${path}.experts`, experts, LIMITS.experts.min, LIMITS.experts.max);
+  integerIn(`${path}.expertsPerToken`, model.expertsPerToken ?? 1, 1, experts);
+}
+
+export function validateCustomGpu(path: string, gpu: CustomGpuInputShape): void {
+  name(`${path}.name`, gpu.name);
+  positiveUpTo(`${path}.memoryBytes`, gpu.memoryBytes, LIMITS.memoryBytes.max, 'bytes');
+  const bandwidthMax = LIMITS.bandwidthBytesPerSecond.max;
+  positiveUpTo(
+    `${path}.memoryBandwidthBytesPerSecond`,
+    gpu.memoryBandwidthBytesPerSecond,
+    bandwidthMax,
+    'bytes/s',
+  );
+  if (gpu.peakFlops.length === 0) {
+    throw invalidInput(`${path}.peakFlops`, 'give the peak throughput of at least one compute format');
+  }
+  const seen = new Set<NumberFormat>();
+  gpu.peakFlops.forEach(({ format, flopsPerSecond }, i) => {
+    if (seen.has(format)) throw invalidInput(`${path}.peakFlops[${i}].format`, `${format} is listed twice`);
+    seen.add(format);
+    positiveUpTo(
+      `${path}.peakFlops[${i}].flopsPerSecond`,
+      flopsPerSecond,
+      LIMITS.flopsPerSecond.max,
+      'FLOP/s',
+    );
+  });
+  if (present(gpu.interconnectBandwidthBytesPerSecond)) {
+    const field = `${path}.interconnectBandwidthBytesPerSecond`;
+    positiveUpTo(field, gpu.interconnectBandwidthBytesPerSecond, bandwidthMax, 'bytes/s');
+  }
+  if (present(gpu.tdpWatts)) positiveUpTo(`${path}.tdpWatts`, gpu.tdpWatts, LIMITS.tdpWatts.max, 'watts');
+}
+
+/** Exactly one of a catalog id and a custom description. */
+export function requireExactlyOne(
+  path: string,
+  catalogField: string,
+  customField: string,
+  given: number,
+): void {
+  if (given !== 1) {
+    throw invalidInput(
+      `${path}.${catalogField}`,
+      `give exactly one of ${path}.${catalogField} (catalog id) and ${path}.${customField}`,
+    );
+  }
+}
+
+export interface CompareCounts {
+  models: number;
+  gpus: number;
+  weightFormats: number;
+  kvCacheFormats: number;
+}
+
+/** Refuses an empty or oversized cross product before anything is looked up or computed. */
+export function checkCompareSize(path: string, counts: CompareCounts): void {
+  if (counts.models === 0)
+    throw invalidInput(`${path}.models`, 'give at least one model (models or customModels)');
+  if (counts.gpus === 0) throw invalidInput(`${path}.gpus`, 'give at least one GPU (gpus or customGpus)');
+  if (counts.weightFormats === 0) throw invalidInput(`${path}.weightFormats`, 'give at least one format');
+  if (counts.kvCacheFormats === 0) throw invalidInput(`${path}.kvCacheFormats`, 'give at least one format');
+  const total = counts.models * counts.gpus * counts.weightFormats * counts.kvCacheFormats;
+  if (total > COMPARE_LIMIT) {
+    throw invalidInput(
+      path,
+      `${counts.models} models x ${counts.gpus} GPUs x ${counts.weightFormats} weightFormats x ${counts.kvCacheFormats} kvCacheFormats = ${total} estimates, over the limit of ${COMPARE_LIMIT} estimates per request (COMPARE_LIMIT); split the comparison`,
+      COMPARE_LIMIT,
+    );
+  }
+}

@@ -1,0 +1,57 @@
+/** Selections of every field of every output type, for the contract tests. */
+
+export const MODEL_FIELDS = `
+  id name family aliases source
+  parameterCount activeParameterCount embeddingParameterCount lmHeadParameterCount publishedParameterCount
+  layers hiddenSize intermediateSize attentionHeads kvHeads headDim vocabSize contextWindow slidingWindow
+  experts expertsPerToken tiedEmbeddings gatedFfn attentionBias
+  weightsBytesFp16: weightsBytes(format: FP16)
+  weightsBytesInt4: weightsBytes(format: INT4)
+  kvCacheBytesPerTokenFp16: kvCacheBytesPerToken(format: FP16)
+  kvCacheBytesPerTokenFp8: kvCacheBytesPerToken(format: FP8)
+`;
+
+export const GPU_FIELDS = `
+  id name vendor generation aliases source memoryBytes memoryBytesBasis memoryBandwidthBytesPerSecond
+  interconnectBandwidthBytesPerSecond tdpWatts
+  peakFlopsFp16: peakFlops(format: FP16)
+  peakFlopsInt4: peakFlops(format: INT4)
+  throughputs { format flopsPerSecond }
+`;
+
+const RANGE = 'low high';
+const PHASE =
+  'seconds flops bytes bound overheadSeconds operators { name seconds flops bytes bound attention }';
+
+export const ESTIMATE_FIELDS = `
+  model { ${MODEL_FIELDS} }
+  gpu { ${GPU_FIELDS} }
+  gpuCount
+  fits
+  memory {
+    weightsBytes kvCacheBytes activationsBytes overheadBytes totalBytes totalBytesRange { ${RANGE} }
+    capacityBytes freeBytes kvCacheTokensPerSequence kvCacheBytesPerTokenPerGpu largestStepTokens
+  }
+  maxContextLength { tokens limitedBy memoryLimitTokens }
+  maxBatchSize { contextTokens batchSize limitedBy }
+  maxBatchSizeAt2k: maxBatchSize(contextTokens: 2048) { contextTokens batchSize limitedBy }
+  prefill { ${PHASE} }
+  decode { ${PHASE} }
+  timeToFirstTokenSeconds timeToFirstTokenSecondsRange { ${RANGE} }
+  timePerOutputTokenSeconds timePerOutputTokenSecondsRange { ${RANGE} }
+  totalSeconds totalSecondsRange { ${RANGE} }
+  outputTokensPerSecond outputTokensPerSecondRange { ${RANGE} }
+  attentionShare { prefillTimeRatio prefillFlopsRatio decodeTimeRatio }
+  assumptions {
+    engine weightFormat kvCacheFormat computeFormatRequested computeFormatUsed computePeakFlopsPerSecond
+    attentionFormat attentionPeakFlopsPerSecond dequantizesWeights vectorPeakFlopsPerSecond
+    weightBytesPerParameter unquantisedBytesPerParameter int4GroupSize int4ScaleBits
+    kvCacheBytesPerElement activationBytesPerElement
+    tuning {
+      prefillComputeEfficiency prefillBandwidthEfficiency decodeComputeEfficiency decodeBandwidthEfficiency
+      perRequestOverheadSeconds perStepOverheadSeconds allReduceLatencySeconds dequantizationOpsPerWeight
+    }
+    memoryAssumptions { runtimeOverheadBytes maxBatchedTokens }
+    inputTokens outputTokens batchSize gpuCount
+  }
+`;

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CompareGpusDocument,
+  FitCheckDocument,
+  InferenceMemoryDocument,
+  InferenceTimesDocument,
+  MaxContextLengthDocument,
+  ModelCatalogDocument,
+} from '../../src/gql/graphql.js';
+import { runOperation, testApp } from './support.js';
+
+const app = testApp();
+
+async function dataOf<TResult, TVariables>(
+  document: Parameters<typeof runOperation<TResult, TVariables>>[1],
+) {
+  const result = await runOperation(app, document);
+  expect(result.errors).toBeUndefined();
+  if (!result.data) throw new Error('no data');
+  return result.data;
+}
+
+describe('the examples/ operations (typed documents from src/gql)', () => {
+  it('FitCheck: Llama 3.1 70B fits on one H100 in FP8 and in INT4', async () => {
+    const { fp8, int4 } = await dataOf(FitCheckDocument);
+    for (const estimate of [fp8, int4]) {
+      expect(estimate.fits).toBe(true);
+      expect(estimate.memory.freeBytes).toBe(estimate.memory.capacityBytes - estimate.memory.totalBytes);
+    }
+    expect(int4.memory.totalBytes).toBeLessThan(fp8.memory.totalBytes);
+  });
+
+  it('CompareGpus: one row per GPU, in the order asked', async () => {
+    const { compare } = await dataOf(CompareGpusDocument);
+    expect(compare.map((row) => row.gpu.id)).toEqual([
+      'l4',
+      'a10g',
+      'l40s',
+      'a100-sxm4-80gb',
+      'h100-sxm5-80gb',
+      'mi300x',
+    ]);
+    for (const row of compare) {
+      expect(row.outputTokensPerSecondRange.low).toBeLessThanOrEqual(row.outputTokensPerSecond);
+      expect(row.outputTokensPerSecondRange.high).toBeGreaterThanOrEqual(row.outputTokensPerSecond);
+    }
+  });
+
+  it('MaxContextLength: values derived by hand for LLaMA 2 7B on 16e9 bytes', async () => {
+    const { fp16Cache, int8Cache } = await dataOf(MaxContextLengthDocument);
+    // Fixed memory: weights 13,476,831,232 + runtime overhead 1,073,741,824 + activations of the
+    // 512-token prefill (512 x 2 bytes x (2 x 4096 + 3 x 11008) = 42,205,184) + FP32 logits
+    // (4 x 32,000 = 128,000) = 14,592,906,240; room 1,407,093,760 bytes.
+    // FP16 cache: 524,288 bytes per token -> 2,683 tokens. INT8: 262,144 -> 5,367 > window 4096.
+    expect(fp16Cache.maxContextLength).toEqual({
+      tokens: 2683,
+      limitedBy: 'MEMORY',
+      memoryLimitTokens: 2683,
+    });
+    expect(int8Cache.maxContextLength).toEqual({
+      tokens: 4096,
+      limitedBy: 'CONTEXT_WINDOW',
+      memoryLimitTokens: 5367,
+    });
+  });
+
+  it('InferenceMemory: the parts add up and INT4 shows its group scales', async () => {
+    const { estimate } = await dataOf(InferenceMemoryDocument);
+    const m = estimate.memory;
+    expect(m.totalBytes).toBe(m.weightsBytes + m.kvCacheBytes + m.activationsBytes + m.overheadBytes);
+    expect(m.totalBytesRange.low).toBeLessThanOrEqual(m.totalBytes);
+    expect(m.totalBytesRange.high).toBeGreaterThanOrEqual(m.totalBytes);
+    expect(estimate.assumptions).toMatchObject({
+      weightBytesPerParameter: 0.515625,
+      unquantisedBytesPerParameter: 2,
+      int4GroupSize: 128,
+      int4ScaleBits: 16,
+      kvCacheBytesPerElement: 2,
+      memoryAssumptions: { runtimeOverheadBytes: 1024 ** 3, maxBatchedTokens: 8192 },
+    });
+    // Mixtral: 32 layers x 8 KV heads x 128 x 2 (K, V) x 2 bytes x 5120 tokens.
+    expect(m.kvCacheBytes).toBe(32 * 8 * 128 * 2 * 2 * 5120);
+  });
+
+  it('InferenceTimes: total = TTFT + (output - 1) x TPOT, and attention is measured', async () => {
+    const { estimate } = await dataOf(InferenceTimesDocument);
+    expect(estimate.totalSeconds).toBeCloseTo(
+      estimate.timeToFirstTokenSeconds + 255 * estimate.timePerOutputTokenSeconds,
+      12,
+    );
+    expect(estimate.prefill.seconds).toBe(estimate.timeToFirstTokenSeconds);
+    expect(estimate.decode.seconds).toBe(estimate.timePerOutputTokenSeconds);
+    expect(estimate.outputTokensPerSecond).toBeCloseTo(256 / estimate.totalSeconds, 9);
+    expect(estimate.prefill.operators.map((op) => op.name)).toContain('ATTENTION_SCORES');
+    expect(estimate.attentionShare.prefillFlopsRatio).toBeGreaterThan(0);
+    expect(estimate.attentionShare.decodeTimeRatio).toBeGreaterThan(0);
+    expect(estimate.assumptions).toMatchObject({ engine: 'OPTIMIZED', computeFormatUsed: 'FP16' });
+  });
+
+  it('ModelCatalog: 15 models, 19 GPUs, 5 engine profiles with one default', async () => {
+    const { models, gpus, engines } = await dataOf(ModelCatalogDocument);
+    expect(models).toHaveLength(15);
+    expect(gpus).toHaveLength(19);
+    expect(engines.map((e) => e.engine)).toEqual([
+      'OPTIMIZED',
+      'LLAMA_CPP',
+      'EXLLAMA',
+      'HF_TRANSFORMERS',
+      'IDEAL',
+    ]);
+    expect(engines.filter((e) => e.isDefault).map((e) => e.engine)).toEqual(['OPTIMIZED']);
+    const llama2 = models.find((m) => m.id === 'llama-2-7b');
+    expect(llama2?.weightsBytesFp16).toBe(13_476_831_232);
+  });
+});
