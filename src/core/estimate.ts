@@ -44,6 +44,33 @@ export class Estimate {
     return this.#timing;
   }
 
+  /** Prompt + output is no longer than the model's context window. */
+  get withinContextWindow(): boolean {
+    return this.request.inputTokens + this.request.outputTokens <= this.analysis.model.contextWindow;
+  }
+
+  /** Plain-language notes on assumptions a reader could miss. */
+  get warnings(): string[] {
+    const r = this.request;
+    const notes: string[] = [];
+    if (!this.withinContextWindow) {
+      notes.push(
+        `prompt + output (${r.inputTokens + r.outputTokens} tokens) exceeds ${r.model.id}'s context window of ${r.model.contextWindow} tokens`,
+      );
+    }
+    if (r.computeFormat !== r.computeFormatRequested) {
+      notes.push(
+        `${r.gpu.name} has no ${r.computeFormatRequested} compute path: estimated with ${r.computeFormat}`,
+      );
+    }
+    if (r.model.kvHeads < r.gpuCount) {
+      notes.push(
+        `${r.gpuCount} GPUs exceed the model's ${r.model.kvHeads} KV heads: each GPU keeps a replica of one head`,
+      );
+    }
+    return notes;
+  }
+
   /** Most sequences of `contextTokens` (prompt + output) tokens that fit; the prompt is the request's. */
   maxBatchSize(contextTokens: number): BatchLimit {
     return maxBatchSize(this.analysis, this.request, contextTokens);

@@ -63,7 +63,8 @@ export interface GpuSpec {
   memoryBandwidthBytesPerSecond: number;
   /** GPU-to-GPU bandwidth per direction (NVLink/Infinity Fabric, or PCIe when there is none). */
   interconnectBandwidthBytesPerSecond: number;
-  tdpWatts: number;
+  /** Board power; null when unknown (a custom GPU given without it). */
+  tdpWatts: number | null;
   /** Dense (not 2:4 sparse) peak throughput per compute format, FLOP/s (or OP/s for integers). */
   peakFlops: Partial<Record<NumberFormat, number>>;
 }

@@ -88,7 +88,7 @@ export function customGpuSpec(path: string, input: CustomGpuInputShape): GpuSpec
     memoryBandwidthBytesPerSecond: input.memoryBandwidthBytesPerSecond,
     interconnectBandwidthBytesPerSecond:
       input.interconnectBandwidthBytesPerSecond ?? DEFAULT_INTERCONNECT_BYTES_PER_SECOND,
-    tdpWatts: input.tdpWatts ?? Number.NaN,
+    tdpWatts: input.tdpWatts ?? null,
     peakFlops,
   };
 }

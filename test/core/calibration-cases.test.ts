@@ -180,7 +180,7 @@ describe('custom models and GPUs', () => {
         g.memoryBytes,
         g.memoryBandwidthBytesPerSecond,
         g.interconnectBandwidthBytesPerSecond,
-        g.tdpWatts,
+        g.tdpWatts ?? 0,
       ];
       for (const n of numbers) expect(positive(n), g.id).toBe(true);
       expect(positive(g.peakFlops.FP16 ?? 0), g.id).toBe(true);

@@ -183,7 +183,7 @@ describe('catalog GPUs', () => {
         g.memoryBytes,
         g.memoryBandwidthBytesPerSecond,
         g.interconnectBandwidthBytesPerSecond,
-        g.tdpWatts,
+        g.tdpWatts ?? 0,
       ]) {
         expect(Number.isFinite(v) && v > 0, g.id).toBe(true);
       }

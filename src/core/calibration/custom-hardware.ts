@@ -254,7 +254,7 @@ export function layerSplitGpu(base: GpuSpec, count: number, id: string): GpuSpec
       `${count} x (${base.source}). Layer (pipeline) split at batch 1 runs the GPUs one after another: modelled ` +
       `as one device with ${count}x the memory and the bandwidth/compute of one GPU (use gpuCount 1).`,
     memoryBytes: base.memoryBytes * count,
-    tdpWatts: base.tdpWatts * count,
+    tdpWatts: base.tdpWatts === null ? null : base.tdpWatts * count,
     peakFlops: { ...base.peakFlops },
   };
 }

@@ -33,6 +33,16 @@ EstimateRef.implement({
         'Whether memory.totalBytes <= memory.capacityBytes. Not fitting is an answer, not an error.',
       resolve: (e) => e.memory.fits,
     }),
+    withinContextWindow: t.boolean({
+      description:
+        "Whether inputTokens + outputTokens is at most the model's context window (max_position_embeddings).",
+      resolve: (e) => e.withinContextWindow,
+    }),
+    warnings: t.stringList({
+      description:
+        'Plain-language notes on assumptions a reader could miss: a request longer than the context window, a compute format the GPU lacks (and what was used instead), KV heads replicated across GPUs.',
+      resolve: (e) => e.warnings,
+    }),
     memory: t.field({
       type: MemoryBreakdownRef,
       description: 'Memory one GPU needs for the request, bytes.',

@@ -45,7 +45,7 @@ GpuRef.implement({
     tdpWatts: t.float({
       nullable: true,
       description: 'Board power (TDP), watts; null for a custom GPU given without it.',
-      resolve: (gpu) => (Number.isFinite(gpu.tdpWatts) ? gpu.tdpWatts : null),
+      resolve: (gpu) => gpu.tdpWatts,
     }),
     peakFlops: t.float({
       nullable: true,
