@@ -10,6 +10,7 @@ export const LIMITS = {
   efficiency: { minExclusive: 0, max: 1 },
   overheadSeconds: { min: 0, max: 3_600 },
   dequantizationOpsPerWeight: { min: 0, max: 1_000 },
+  allReduceStepBytes: { min: 0, max: 1e9 },
   runtimeOverheadBytes: { min: 0, max: 1e15 },
   maxBatchedTokens: { min: 1, max: 10_000_000 },
   /** Custom hardware: positive and finite, below these sanity ceilings. */

@@ -10,6 +10,7 @@ export const IDEAL_TUNING: Tuning = Object.freeze({
   perRequestOverheadSeconds: 0,
   perStepOverheadSeconds: 0,
   allReduceLatencySeconds: 0,
+  allReduceStepBytes: 0,
   dequantizationOpsPerWeight: 0,
 });
 

@@ -90,6 +90,8 @@ function mergeTuning(base: Tuning, override: Partial<Tuning> | undefined): Tunin
   checkRange('tuning.perRequestOverheadSeconds', tuning.perRequestOverheadSeconds, min, max, 'seconds');
   checkRange('tuning.perStepOverheadSeconds', tuning.perStepOverheadSeconds, min, max, 'seconds');
   checkRange('tuning.allReduceLatencySeconds', tuning.allReduceLatencySeconds, min, max, 'seconds');
+  const step = LIMITS.allReduceStepBytes;
+  checkRange('tuning.allReduceStepBytes', tuning.allReduceStepBytes, step.min, step.max, 'bytes');
   const dq = LIMITS.dequantizationOpsPerWeight;
   checkRange(
     'tuning.dequantizationOpsPerWeight',

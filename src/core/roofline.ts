@@ -168,11 +168,14 @@ export function stepOperators(
 
   if (g > 1) {
     // Ring all-reduce after attention and after the FFN of every layer: each GPU sends and
-    // receives 2 (g-1)/g of the activations, plus a fixed latency per collective.
+    // receives 2 (g-1)/g of the activations in 2 (g-1) steps, each step paying a fixed chunk,
+    // plus a fixed latency per collective.
     const allReduces = 2 * L;
     const bytes = allReduces * ((2 * (g - 1)) / g) * T * d * ab;
+    const stepBytes = allReduces * 2 * (g - 1) * r.tuning.allReduceStepBytes;
     const seconds =
-      bytes / r.gpu.interconnectBandwidthBytesPerSecond + allReduces * r.tuning.allReduceLatencySeconds;
+      (bytes + stepBytes) / r.gpu.interconnectBandwidthBytesPerSecond +
+      allReduces * r.tuning.allReduceLatencySeconds;
     ops.push({
       name: 'tensor_parallel_all_reduce',
       seconds,

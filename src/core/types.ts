@@ -87,8 +87,14 @@ export interface Tuning {
   perRequestOverheadSeconds: number;
   /** Fixed cost added to every decode step (kernel launches, sampling, host sync), s. */
   perStepOverheadSeconds: number;
-  /** Latency of one tensor-parallel all-reduce, on top of its bytes / interconnect bandwidth, s. */
+  /** Fixed latency of one tensor-parallel all-reduce (launch, synchronisation), s. */
   allReduceLatencySeconds: number;
+  /**
+   * Bytes-equivalent each of a ring all-reduce's 2 (g - 1) steps costs on top of its payload
+   * (protocol chunk and handshake): small all-reduces get slower with more GPUs, and much slower
+   * over PCIe than over NVLink.
+   */
+  allReduceStepBytes: number;
   /**
    * Vector-unit operations (at the GPU's FP32 rate) spent unpacking and scaling each weight that a
    * weight-only quantised matmul reads (INT8/INT4 weights computed in FP16). Explains why

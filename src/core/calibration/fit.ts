@@ -18,6 +18,7 @@ const FREE_PARAMETERS = [
   'perStepOverheadSeconds',
   'perRequestOverheadSeconds',
   'allReduceLatencySeconds',
+  'allReduceStepBytes',
   'dequantizationOpsPerWeight',
 ] as const;
 type FreeParameter = (typeof FREE_PARAMETERS)[number];
@@ -31,6 +32,7 @@ const PRIOR: Tuning = {
   perRequestOverheadSeconds: 0,
   perStepOverheadSeconds: 0,
   allReduceLatencySeconds: 10e-6,
+  allReduceStepBytes: 0,
   dequantizationOpsPerWeight: 0,
 };
 
@@ -46,8 +48,12 @@ const QUALITY_WEIGHT = { A: 1, B: 1, C: 0.5 } as const;
 /** 0 to 40 vector operations per unpacked weight. */
 const DEQUANTIZATION_GRID = Array.from({ length: 81 }, (_, i) => i / 2);
 
+/** 0, then 256 bytes to 1 MiB in powers of two. */
+const STEP_BYTES_GRID = [0, ...Array.from({ length: 13 }, (_, i) => 256 * 2 ** i)];
+
 function gridFor(parameter: FreeParameter): number[] {
   if (parameter === 'dequantizationOpsPerWeight') return DEQUANTIZATION_GRID;
+  if (parameter === 'allReduceStepBytes') return STEP_BYTES_GRID;
   return parameter.endsWith('Efficiency') ? EFFICIENCY_GRID : OVERHEAD_GRID;
 }
 

@@ -10,8 +10,9 @@ export const FITTED: FittedCalibration = {
       decodeComputeEfficiency: 0.57,
       decodeBandwidthEfficiency: 0.71,
       perRequestOverheadSeconds: 0.003981,
-      perStepOverheadSeconds: 0.0002512,
-      allReduceLatencySeconds: 0.00003162,
+      perStepOverheadSeconds: 0.0001995,
+      allReduceLatencySeconds: 0.00002512,
+      allReduceStepBytes: 131100,
       dequantizationOpsPerWeight: 6,
     },
     byGeneration: {
@@ -22,23 +23,23 @@ export const FITTED: FittedCalibration = {
     },
     ranges: {
       TIME_TO_FIRST_TOKEN: {
-        p10: 0.77,
-        p90: 1.338,
+        p10: 0.7854,
+        p90: 1.314,
         cases: 48,
       },
       TIME_PER_OUTPUT_TOKEN: {
-        p10: 0.7723,
-        p90: 1.215,
+        p10: 0.7394,
+        p90: 0.9498,
         cases: 12,
       },
       TOTAL: {
-        p10: 0.7954,
-        p90: 1.44,
+        p10: 0.8078,
+        p90: 1.441,
         cases: 7,
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        p10: 0.7736,
-        p90: 1.268,
+        p10: 0.7752,
+        p90: 1.244,
         cases: 25,
       },
       MEMORY: {
@@ -58,6 +59,7 @@ export const FITTED: FittedCalibration = {
       perRequestOverheadSeconds: 0,
       perStepOverheadSeconds: 0,
       allReduceLatencySeconds: 0.00001,
+      allReduceStepBytes: 0,
       dequantizationOpsPerWeight: 7,
     },
     byGeneration: {
@@ -112,6 +114,7 @@ export const FITTED: FittedCalibration = {
       perRequestOverheadSeconds: 0.03981,
       perStepOverheadSeconds: 0.00003162,
       allReduceLatencySeconds: 0.00001,
+      allReduceStepBytes: 0,
       dequantizationOpsPerWeight: 11,
     },
     byGeneration: {
@@ -157,7 +160,8 @@ export const FITTED: FittedCalibration = {
       decodeBandwidthEfficiency: 0.71,
       perRequestOverheadSeconds: 0,
       perStepOverheadSeconds: 0.002512,
-      allReduceLatencySeconds: 0.00003162,
+      allReduceLatencySeconds: 0.00002512,
+      allReduceStepBytes: 131100,
       dequantizationOpsPerWeight: 6,
     },
     byGeneration: {},

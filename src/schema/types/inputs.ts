@@ -112,6 +112,7 @@ export const TuningInput = builder.inputType('TuningInput', {
     perRequestOverheadSeconds: t.float({ description: TUNING_DESCRIPTIONS.perRequestOverheadSeconds }),
     perStepOverheadSeconds: t.float({ description: TUNING_DESCRIPTIONS.perStepOverheadSeconds }),
     allReduceLatencySeconds: t.float({ description: TUNING_DESCRIPTIONS.allReduceLatencySeconds }),
+    allReduceStepBytes: t.float({ description: TUNING_DESCRIPTIONS.allReduceStepBytes }),
     dequantizationOpsPerWeight: t.float({ description: TUNING_DESCRIPTIONS.dequantizationOpsPerWeight }),
   }),
 });

@@ -12,7 +12,9 @@ export const TUNING_DESCRIPTIONS: Record<keyof Tuning, string> = {
   perStepOverheadSeconds:
     'Fixed cost added to every decode step (kernel launches, sampling, host sync), seconds, >= 0.',
   allReduceLatencySeconds:
-    'Latency of one tensor-parallel all-reduce on top of its bytes / interconnect bandwidth, seconds, >= 0.',
+    'Fixed latency of one tensor-parallel all-reduce (launch, synchronisation), seconds, >= 0.',
+  allReduceStepBytes:
+    'Bytes-equivalent each of the 2 (gpuCount - 1) steps of a ring all-reduce costs on top of its payload (protocol chunk, handshake), timed at the interconnect bandwidth, bytes, >= 0.',
   dequantizationOpsPerWeight:
     'Vector-unit operations (at the FP32 rate) spent unpacking and scaling each weight a weight-only quantised matmul reads (INT8/INT4 weights computed in FP16), operations per weight, >= 0.',
 };
@@ -28,6 +30,7 @@ export const TuningRef = builder.simpleObject('Tuning', {
     perRequestOverheadSeconds: t.float({ description: TUNING_DESCRIPTIONS.perRequestOverheadSeconds }),
     perStepOverheadSeconds: t.float({ description: TUNING_DESCRIPTIONS.perStepOverheadSeconds }),
     allReduceLatencySeconds: t.float({ description: TUNING_DESCRIPTIONS.allReduceLatencySeconds }),
+    allReduceStepBytes: t.float({ description: TUNING_DESCRIPTIONS.allReduceStepBytes }),
     dequantizationOpsPerWeight: t.float({ description: TUNING_DESCRIPTIONS.dequantizationOpsPerWeight }),
   }),
 });
