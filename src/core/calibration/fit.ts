@@ -184,6 +184,10 @@ export function fitProfile(
         ['decodeBandwidthEfficiency', 'prefillComputeEfficiency'],
         (t) => t,
       );
+      const same =
+        specific.decodeBandwidthEfficiency === tuning.decodeBandwidthEfficiency &&
+        specific.prefillComputeEfficiency === tuning.prefillComputeEfficiency;
+      if (same) continue;
       byGeneration[generation] = {
         decodeBandwidthEfficiency: specific.decodeBandwidthEfficiency,
         prefillComputeEfficiency: specific.prefillComputeEfficiency,

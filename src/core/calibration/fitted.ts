@@ -15,12 +15,7 @@ export const FITTED: FittedCalibration = {
       allReduceStepBytes: 131100,
       dequantizationOpsPerWeight: 6,
     },
-    byGeneration: {
-      AMPERE: {
-        decodeBandwidthEfficiency: 0.71,
-        prefillComputeEfficiency: 0.57,
-      },
-    },
+    byGeneration: {},
     ranges: {
       TIME_TO_FIRST_TOKEN: {
         p10: 0.7854,
@@ -117,12 +112,7 @@ export const FITTED: FittedCalibration = {
       allReduceStepBytes: 0,
       dequantizationOpsPerWeight: 11,
     },
-    byGeneration: {
-      ADA: {
-        decodeBandwidthEfficiency: 0.67,
-        prefillComputeEfficiency: 0.38,
-      },
-    },
+    byGeneration: {},
     ranges: {
       TIME_TO_FIRST_TOKEN: {
         p10: 0.7202,
