@@ -77,17 +77,17 @@ lines.push(
   '`npm run calibrate` (scripts/calibrate.ts, src/core/calibration/fit.ts) fits each engine profile to its',
   'timing cases by minimising the mean absolute log error |ln(predicted / measured)|, each case weighted by',
   "its quality grade (A and B 1, C 0.5) divided by its source's case count, so every published source gets",
-  'one vote. A coordinate search moves seven numbers over physical ranges (efficiencies 0.01 to 1,',
+  'one vote. A coordinate search moves eight numbers over physical ranges (efficiencies 0.01 to 1,',
   'overheads 0 to 0.1 s, all-reduce step 0 to 1 MiB, dequantisation 0 to 40 operations per weight); the',
   'bandwidth efficiency is shared by prefill and decode, as is the compute efficiency. A GPU generation',
   `with at least 5 cases in a profile (and a profile spanning several generations) gets its own`,
-  "efficiencies. A profile with fewer than 5 timing cases (HF transformers) keeps the optimised profile's",
+  "efficiencies (bandwidth, weight-only bandwidth, compute). A profile with fewer than 5 timing cases (HF transformers) keeps the optimised profile's",
   'efficiencies and fits only its fixed overheads. Ranges are the 10th and 90th percentile of measured /',
   'predicted over the held-out predictions (per metric with at least 5 cases, else pooled over the',
   "profile's timing cases; memory pooled over every profile).",
   '',
-  '| profile | generation | compute efficiency | bandwidth efficiency | per-request overhead ms | per-step overhead ms | all-reduce latency µs | all-reduce step bytes | dequantisation ops/weight |',
-  '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  '| profile | generation | compute efficiency | bandwidth efficiency | weight-only bandwidth efficiency | per-request overhead ms | per-step overhead ms | all-reduce latency µs | all-reduce step bytes | dequantisation ops/weight |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
 );
 for (const engine of engines) {
   const profile = FITTED[engine];
@@ -99,7 +99,7 @@ for (const engine of engines) {
   ];
   for (const [generation, t] of rows) {
     lines.push(
-      `| ${engine} | ${generation} | ${t.prefillComputeEfficiency} | ${t.decodeBandwidthEfficiency} | ${(t.perRequestOverheadSeconds * 1e3).toPrecision(3)} | ${(t.perStepOverheadSeconds * 1e3).toPrecision(3)} | ${(t.allReduceLatencySeconds * 1e6).toPrecision(3)} | ${t.allReduceStepBytes} | ${t.dequantizationOpsPerWeight} |`,
+      `| ${engine} | ${generation} | ${t.prefillComputeEfficiency} | ${t.decodeBandwidthEfficiency} | ${t.weightOnlyBandwidthEfficiency} | ${(t.perRequestOverheadSeconds * 1e3).toPrecision(3)} | ${(t.perStepOverheadSeconds * 1e3).toPrecision(3)} | ${(t.allReduceLatencySeconds * 1e6).toPrecision(3)} | ${t.allReduceStepBytes} | ${t.dequantizationOpsPerWeight} |`,
     );
   }
 }

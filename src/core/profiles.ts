@@ -7,6 +7,7 @@ export const IDEAL_TUNING: Tuning = Object.freeze({
   prefillBandwidthEfficiency: 1,
   decodeComputeEfficiency: 1,
   decodeBandwidthEfficiency: 1,
+  weightOnlyBandwidthEfficiency: 1,
   perRequestOverheadSeconds: 0,
   perStepOverheadSeconds: 0,
   allReduceLatencySeconds: 0,

@@ -86,6 +86,7 @@ function mergeTuning(base: Tuning, override: Partial<Tuning> | undefined): Tunin
   checkEfficiency('tuning.prefillBandwidthEfficiency', tuning.prefillBandwidthEfficiency);
   checkEfficiency('tuning.decodeComputeEfficiency', tuning.decodeComputeEfficiency);
   checkEfficiency('tuning.decodeBandwidthEfficiency', tuning.decodeBandwidthEfficiency);
+  checkEfficiency('tuning.weightOnlyBandwidthEfficiency', tuning.weightOnlyBandwidthEfficiency);
   const { min, max } = LIMITS.overheadSeconds;
   checkRange('tuning.perRequestOverheadSeconds', tuning.perRequestOverheadSeconds, min, max, 'seconds');
   checkRange('tuning.perStepOverheadSeconds', tuning.perStepOverheadSeconds, min, max, 'seconds');

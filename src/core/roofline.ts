@@ -83,6 +83,10 @@ export function stepOperators(
   const peak = r.computePeakFlops * efficiency.compute;
   const attentionPeak = r.attentionPeakFlops * efficiency.compute;
   const bandwidth = r.gpu.memoryBandwidthBytesPerSecond * efficiency.bandwidth;
+  // Matmuls over weight-only quantised weights stream at their own (lower) efficiency.
+  const matmulBandwidth = r.dequantizesWeights
+    ? r.gpu.memoryBandwidthBytesPerSecond * r.tuning.weightOnlyBandwidthEfficiency
+    : bandwidth;
   // Seconds to unpack `weights` weight-only-quantised weights on the vector units.
   const unpack = (weights: number) =>
     r.dequantizesWeights
@@ -102,7 +106,7 @@ export function stepOperators(
       L * 2 * T * d * qkvWidth,
       L * (d * qkvWidth * wb + biasBytes + T * d * ab + T * qWidth * ab + T * 2 * kvWidth * kvb),
       peak,
-      bandwidth,
+      matmulBandwidth,
       false,
       unpack(L * d * qkvWidth),
     ),
@@ -127,7 +131,7 @@ export function stepOperators(
       L * 2 * T * qWidth * d,
       L * (qWidth * d * wb + T * qWidth * ab + T * d * ab),
       peak,
-      bandwidth,
+      matmulBandwidth,
       false,
       unpack(L * qWidth * d),
     ),
@@ -148,7 +152,7 @@ export function stepOperators(
       L * 2 * T * m.expertsPerToken * ffnWeightsPerExpert,
       L * (step.distinctExperts * ffnWeightsPerExpert * wb + ffnActivations),
       peak,
-      bandwidth,
+      matmulBandwidth,
       false,
       unpack(L * step.distinctExperts * ffnWeightsPerExpert),
     ),

@@ -83,6 +83,12 @@ export interface Tuning {
   decodeComputeEfficiency: number;
   /** Fraction of peak memory bandwidth reached in decode, (0, 1]. */
   decodeBandwidthEfficiency: number;
+  /**
+   * Fraction of peak memory bandwidth that weight-only quantised matmuls (INT8/INT4 weights
+   * unpacked for FP16 compute) reach while streaming their weights, in both phases, (0, 1].
+   * Their kernels trail the 16-bit ones (llama.cpp's quantised GEMV most of all).
+   */
+  weightOnlyBandwidthEfficiency: number;
   /** Fixed cost added once per request to the time to first token (scheduling, tokenisation, launch), s. */
   perRequestOverheadSeconds: number;
   /** Fixed cost added to every decode step (kernel launches, sampling, host sync), s. */

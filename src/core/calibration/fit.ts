@@ -14,6 +14,7 @@ type Fitted = Exclude<EngineProfile, 'IDEAL'>;
 /** Parameters the fit moves. The bandwidth efficiency is shared by both phases, as is the compute one. */
 const FREE_PARAMETERS = [
   'decodeBandwidthEfficiency',
+  'weightOnlyBandwidthEfficiency',
   'prefillComputeEfficiency',
   'perStepOverheadSeconds',
   'perRequestOverheadSeconds',
@@ -23,12 +24,20 @@ const FREE_PARAMETERS = [
 ] as const;
 type FreeParameter = (typeof FREE_PARAMETERS)[number];
 
+/** Parameters a GPU generation with enough cases gets its own values of. */
+const GENERATION_PARAMETERS = [
+  'decodeBandwidthEfficiency',
+  'weightOnlyBandwidthEfficiency',
+  'prefillComputeEfficiency',
+] as const satisfies readonly FreeParameter[];
+
 /** Where a parameter rests when the data says nothing about it (e.g. all-reduce latency without TP cases). */
 const PRIOR: Tuning = {
   prefillComputeEfficiency: 0.6,
   prefillBandwidthEfficiency: 0.75,
   decodeComputeEfficiency: 0.6,
   decodeBandwidthEfficiency: 0.75,
+  weightOnlyBandwidthEfficiency: 0.75,
   perRequestOverheadSeconds: 0,
   perStepOverheadSeconds: 0,
   allReduceLatencySeconds: 10e-6,
@@ -178,20 +187,9 @@ export function fitProfile(
   if (generations.size > 1) {
     for (const [generation, own] of generations) {
       if (own.length < MIN_CASES_PER_GENERATION || generation === 'CUSTOM') continue;
-      const specific = coordinateSearch(
-        new Objective(own, engine),
-        tuning,
-        ['decodeBandwidthEfficiency', 'prefillComputeEfficiency'],
-        (t) => t,
-      );
-      const same =
-        specific.decodeBandwidthEfficiency === tuning.decodeBandwidthEfficiency &&
-        specific.prefillComputeEfficiency === tuning.prefillComputeEfficiency;
-      if (same) continue;
-      byGeneration[generation] = {
-        decodeBandwidthEfficiency: specific.decodeBandwidthEfficiency,
-        prefillComputeEfficiency: specific.prefillComputeEfficiency,
-      };
+      const specific = coordinateSearch(new Objective(own, engine), tuning, GENERATION_PARAMETERS, (t) => t);
+      if (GENERATION_PARAMETERS.every((key) => specific[key] === tuning[key])) continue;
+      byGeneration[generation] = Object.fromEntries(GENERATION_PARAMETERS.map((key) => [key, specific[key]]));
     }
   }
   return { tuning, byGeneration };

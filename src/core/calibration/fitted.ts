@@ -6,35 +6,42 @@ export const FITTED: FittedCalibration = {
   OPTIMIZED: {
     tuning: {
       prefillComputeEfficiency: 0.57,
-      prefillBandwidthEfficiency: 0.71,
+      prefillBandwidthEfficiency: 0.72,
       decodeComputeEfficiency: 0.57,
-      decodeBandwidthEfficiency: 0.71,
+      decodeBandwidthEfficiency: 0.72,
+      weightOnlyBandwidthEfficiency: 0.7,
       perRequestOverheadSeconds: 0.003981,
-      perStepOverheadSeconds: 0.0001995,
+      perStepOverheadSeconds: 0.0001585,
       allReduceLatencySeconds: 0.00002512,
       allReduceStepBytes: 131100,
       dequantizationOpsPerWeight: 6,
     },
-    byGeneration: {},
+    byGeneration: {
+      AMPERE: {
+        decodeBandwidthEfficiency: 0.73,
+        weightOnlyBandwidthEfficiency: 0.63,
+        prefillComputeEfficiency: 0.57,
+      },
+    },
     ranges: {
       TIME_TO_FIRST_TOKEN: {
-        p10: 0.7854,
-        p90: 1.314,
+        p10: 0.7308,
+        p90: 1.371,
         cases: 48,
       },
       TIME_PER_OUTPUT_TOKEN: {
-        p10: 0.7394,
-        p90: 0.9498,
+        p10: 0.7187,
+        p90: 0.8677,
         cases: 12,
       },
       TOTAL: {
-        p10: 0.8078,
-        p90: 1.441,
+        p10: 0.7483,
+        p90: 1.488,
         cases: 7,
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        p10: 0.7752,
-        p90: 1.244,
+        p10: 0.7617,
+        p90: 1.362,
         cases: 25,
       },
       MEMORY: {
@@ -48,48 +55,52 @@ export const FITTED: FittedCalibration = {
   LLAMA_CPP: {
     tuning: {
       prefillComputeEfficiency: 0.35,
-      prefillBandwidthEfficiency: 0.55,
+      prefillBandwidthEfficiency: 0.52,
       decodeComputeEfficiency: 0.35,
-      decodeBandwidthEfficiency: 0.55,
+      decodeBandwidthEfficiency: 0.52,
+      weightOnlyBandwidthEfficiency: 0.56,
       perRequestOverheadSeconds: 0,
-      perStepOverheadSeconds: 0,
+      perStepOverheadSeconds: 0.0000631,
       allReduceLatencySeconds: 0.00001,
       allReduceStepBytes: 0,
       dequantizationOpsPerWeight: 7,
     },
     byGeneration: {
       ADA: {
-        decodeBandwidthEfficiency: 0.56,
-        prefillComputeEfficiency: 0.62,
+        decodeBandwidthEfficiency: 0.81,
+        weightOnlyBandwidthEfficiency: 0.54,
+        prefillComputeEfficiency: 0.61,
       },
       AMPERE: {
         decodeBandwidthEfficiency: 0.51,
+        weightOnlyBandwidthEfficiency: 0.75,
         prefillComputeEfficiency: 0.35,
       },
       HOPPER: {
         decodeBandwidthEfficiency: 0.56,
+        weightOnlyBandwidthEfficiency: 0.75,
         prefillComputeEfficiency: 0.25,
       },
     },
     ranges: {
       TIME_TO_FIRST_TOKEN: {
-        p10: 0.6932,
-        p90: 1.267,
+        p10: 0.6933,
+        p90: 1.268,
         cases: 9,
       },
       TIME_PER_OUTPUT_TOKEN: {
-        p10: 0.692,
-        p90: 1.323,
+        p10: 0.6944,
+        p90: 1.304,
         cases: 21,
       },
       TOTAL: {
-        p10: 0.6908,
-        p90: 1.312,
+        p10: 0.6929,
+        p90: 1.304,
         cases: 30,
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        p10: 0.7623,
-        p90: 1.448,
+        p10: 0.767,
+        p90: 1.443,
         cases: 30,
       },
       MEMORY: {
@@ -103,35 +114,42 @@ export const FITTED: FittedCalibration = {
   EXLLAMA: {
     tuning: {
       prefillComputeEfficiency: 0.38,
-      prefillBandwidthEfficiency: 0.67,
+      prefillBandwidthEfficiency: 0.61,
       decodeComputeEfficiency: 0.38,
-      decodeBandwidthEfficiency: 0.67,
+      decodeBandwidthEfficiency: 0.61,
+      weightOnlyBandwidthEfficiency: 0.68,
       perRequestOverheadSeconds: 0.03981,
-      perStepOverheadSeconds: 0.00003162,
+      perStepOverheadSeconds: 0.00005012,
       allReduceLatencySeconds: 0.00001,
       allReduceStepBytes: 0,
       dequantizationOpsPerWeight: 11,
     },
-    byGeneration: {},
+    byGeneration: {
+      ADA: {
+        decodeBandwidthEfficiency: 0.74,
+        weightOnlyBandwidthEfficiency: 0.67,
+        prefillComputeEfficiency: 0.38,
+      },
+    },
     ranges: {
       TIME_TO_FIRST_TOKEN: {
-        p10: 0.7202,
-        p90: 1.851,
+        p10: 0.7194,
+        p90: 1.849,
         cases: 9,
       },
       TIME_PER_OUTPUT_TOKEN: {
-        p10: 0.8767,
-        p90: 1.214,
+        p10: 0.8729,
+        p90: 1.211,
         cases: 22,
       },
       TOTAL: {
-        p10: 0.8377,
-        p90: 1.263,
+        p10: 0.8392,
+        p90: 1.25,
         cases: 32,
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        p10: 0.792,
-        p90: 1.194,
+        p10: 0.8002,
+        p90: 1.192,
         cases: 32,
       },
       MEMORY: {
@@ -145,11 +163,12 @@ export const FITTED: FittedCalibration = {
   HF_TRANSFORMERS: {
     tuning: {
       prefillComputeEfficiency: 0.57,
-      prefillBandwidthEfficiency: 0.71,
+      prefillBandwidthEfficiency: 0.72,
       decodeComputeEfficiency: 0.57,
-      decodeBandwidthEfficiency: 0.71,
+      decodeBandwidthEfficiency: 0.72,
+      weightOnlyBandwidthEfficiency: 0.7,
       perRequestOverheadSeconds: 0,
-      perStepOverheadSeconds: 0.002512,
+      perStepOverheadSeconds: 0.003162,
       allReduceLatencySeconds: 0.00002512,
       allReduceStepBytes: 131100,
       dequantizationOpsPerWeight: 6,

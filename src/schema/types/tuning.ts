@@ -7,6 +7,8 @@ export const TUNING_DESCRIPTIONS: Record<keyof Tuning, string> = {
   prefillBandwidthEfficiency: 'Fraction of the peak memory bandwidth reached in prefill, in (0, 1].',
   decodeComputeEfficiency: 'Fraction of the peak FLOP/s reached in decode, in (0, 1].',
   decodeBandwidthEfficiency: 'Fraction of the peak memory bandwidth reached in decode, in (0, 1].',
+  weightOnlyBandwidthEfficiency:
+    'Fraction of the peak memory bandwidth that weight-only quantised matmuls (INT8/INT4 weights unpacked for FP16 compute) reach while streaming their weights, both phases, in (0, 1].',
   perRequestOverheadSeconds:
     'Fixed cost added once per request to the time to first token (scheduling, tokenisation, launch), seconds, >= 0.',
   perStepOverheadSeconds:
@@ -27,6 +29,9 @@ export const TuningRef = builder.simpleObject('Tuning', {
     prefillBandwidthEfficiency: t.float({ description: TUNING_DESCRIPTIONS.prefillBandwidthEfficiency }),
     decodeComputeEfficiency: t.float({ description: TUNING_DESCRIPTIONS.decodeComputeEfficiency }),
     decodeBandwidthEfficiency: t.float({ description: TUNING_DESCRIPTIONS.decodeBandwidthEfficiency }),
+    weightOnlyBandwidthEfficiency: t.float({
+      description: TUNING_DESCRIPTIONS.weightOnlyBandwidthEfficiency,
+    }),
     perRequestOverheadSeconds: t.float({ description: TUNING_DESCRIPTIONS.perRequestOverheadSeconds }),
     perStepOverheadSeconds: t.float({ description: TUNING_DESCRIPTIONS.perStepOverheadSeconds }),
     allReduceLatencySeconds: t.float({ description: TUNING_DESCRIPTIONS.allReduceLatencySeconds }),
