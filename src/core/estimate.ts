@@ -78,10 +78,11 @@ export class Estimate {
 
   /** Calibrated low-high range around one of the ranged answers. */
   range(metric: RangedMetric): ValueRange {
-    return rangeAround(this.request.engine, metric, this.rangedValue(metric));
+    return rangeAround(this.request.engine, metric, this.value(metric));
   }
 
-  private rangedValue(metric: RangedMetric): number {
+  /** One of the answers that calibration checks and ranges cover. */
+  value(metric: RangedMetric): number {
     switch (metric) {
       case 'TIME_TO_FIRST_TOKEN':
         return this.timing.timeToFirstTokenSeconds;

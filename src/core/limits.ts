@@ -6,8 +6,13 @@ export const LIMITS = {
   tokens: { min: 1, max: 10_000_000 },
   batchSize: { min: 1, max: 100_000 },
   gpuCount: { min: 1, max: 1_024 },
-  /** Efficiency factors are fractions of a datasheet peak. */
-  efficiency: { minExclusive: 0, max: 1 },
+  /**
+   * Efficiency factors are fractions of a datasheet peak. The floor keeps every time finite: FLOPs
+   * and bytes reach ~1e32 for the largest accepted model and workload.
+   */
+  efficiency: { min: 1e-6, max: 1 },
+  /** Custom hardware rates (bytes/s, FLOP/s) have the same reason for a floor. */
+  hardwareRate: { min: 1 },
   overheadSeconds: { min: 0, max: 3_600 },
   dequantizationOpsPerWeight: { min: 0, max: 1_000 },
   allReduceStepBytes: { min: 0, max: 1e9 },

@@ -58,8 +58,9 @@ function checkInteger(field: string, value: number, min: number, max: number): v
 }
 
 function checkEfficiency(field: string, value: number): void {
-  if (!(Number.isFinite(value) && value > 0 && value <= LIMITS.efficiency.max)) {
-    throw new EstimateInputError(field, value, 'a fraction greater than 0 and at most 1');
+  const { min, max } = LIMITS.efficiency;
+  if (!(Number.isFinite(value) && value >= min && value <= max)) {
+    throw new EstimateInputError(field, value, `a fraction from ${min} to ${max}`);
   }
 }
 

@@ -98,6 +98,14 @@ export function stepOperators(
   const qkvWidth = qWidth + 2 * kvWidth;
   const biasBytes = (analysis.attentionBiasParametersPerLayer / g) * hb;
 
+  const scores = cost(
+    'attention_scores',
+    L * 2 * step.attentionPairs * qWidth,
+    L * step.kvTokensRead * kvWidth * kvb,
+    attentionPeak,
+    bandwidth,
+    true,
+  );
   const ops: OperatorCost[] = [
     cost('embedding', 0, 2 * T * d * ab, peak, bandwidth),
     cost('norms', (2 * L + 1) * 4 * T * d, (2 * L + 1) * (2 * T * d * ab + d * hb), peak, bandwidth),
@@ -110,22 +118,9 @@ export function stepOperators(
       false,
       unpack(L * d * qkvWidth),
     ),
-    cost(
-      'attention_scores',
-      L * 2 * step.attentionPairs * qWidth,
-      L * step.kvTokensRead * kvWidth * kvb,
-      attentionPeak,
-      bandwidth,
-      true,
-    ),
-    cost(
-      'attention_values',
-      L * 2 * step.attentionPairs * qWidth,
-      L * step.kvTokensRead * kvWidth * kvb,
-      attentionPeak,
-      bandwidth,
-      true,
-    ),
+    // QK^T reads the cached keys, softmax x V the cached values: the same FLOPs and bytes each.
+    scores,
+    { ...scores, name: 'attention_values' },
     cost(
       'output_projection',
       L * 2 * T * qWidth * d,

@@ -36,7 +36,7 @@ function positiveUpTo(field: string, value: number, max: number, unit: string): 
 }
 
 function fraction(field: string, value: number): void {
-  if (!(Number.isFinite(value) && value > LIMITS.efficiency.minExclusive && value <= LIMITS.efficiency.max)) {
+  if (!(Number.isFinite(value) && value >= LIMITS.efficiency.min && value <= LIMITS.efficiency.max)) {
     throw outOfRange(field, value, 'a fraction greater than 0 and at most 1');
   }
 }

@@ -3,6 +3,7 @@ import { Estimate } from '../estimate.js';
 import { analyzeModel, type ModelAnalysis } from '../model.js';
 import type { EngineProfile, EstimateRequest, GpuSpec, ModelSpec, Tuning } from '../types.js';
 import type { CalibrationCase, CalibrationMetric } from './cases.js';
+import type { RangedMetric } from './fitted-types.js';
 
 function caseModel(c: CalibrationCase): ModelSpec {
   if (typeof c.model !== 'string') return c.model;
@@ -36,20 +37,14 @@ export function caseRequest(c: CalibrationCase, engine: EngineProfile, tuning?: 
   };
 }
 
-export function metricValue(e: Estimate, metric: CalibrationMetric): number {
-  switch (metric) {
-    case 'TPOT_SECONDS':
-      return e.timing.timePerOutputTokenSeconds;
-    case 'TTFT_SECONDS':
-      return e.timing.timeToFirstTokenSeconds;
-    case 'TOTAL_SECONDS':
-      return e.timing.totalSeconds;
-    case 'OUTPUT_TOKENS_PER_SECOND':
-      return e.timing.outputTokensPerSecond;
-    case 'MEMORY_BYTES':
-      return e.memory.totalBytes;
-  }
-}
+/** The estimate answer each calibration metric is measured against. */
+export const RANGED_METRIC: Record<CalibrationMetric, RangedMetric> = {
+  TTFT_SECONDS: 'TIME_TO_FIRST_TOKEN',
+  TPOT_SECONDS: 'TIME_PER_OUTPUT_TOKEN',
+  TOTAL_SECONDS: 'TOTAL',
+  OUTPUT_TOKENS_PER_SECOND: 'OUTPUT_TOKENS_PER_SECOND',
+  MEMORY_BYTES: 'MEMORY',
+};
 
 /** Predicts cases over and over with different tuning; analyses each model once. */
 export class CasePredictor {
@@ -61,7 +56,7 @@ export class CasePredictor {
       analysis = analyzeModel(caseModel(c));
       this.#analyses.set(c, analysis);
     }
-    return metricValue(new Estimate(caseRequest(c, engine, tuning), analysis), c.metric);
+    return new Estimate(caseRequest(c, engine, tuning), analysis).value(RANGED_METRIC[c.metric]);
   }
 }
 

@@ -6,7 +6,7 @@
 import { findGpu } from '../catalog/index.js';
 import type { EngineProfile, GpuGeneration, Tuning } from '../types.js';
 import type { CalibrationCase, CalibrationMetric } from './cases.js';
-import { CasePredictor, percentile } from './evaluate.js';
+import { CasePredictor, percentile, RANGED_METRIC } from './evaluate.js';
 import type { FittedProfile, RangedMetric, RatioSpread } from './fitted-types.js';
 
 type Fitted = Exclude<EngineProfile, 'IDEAL'>;
@@ -254,14 +254,6 @@ export function crossValidate(
   return results;
 }
 
-const RANGED: Record<CalibrationMetric, RangedMetric> = {
-  TTFT_SECONDS: 'TIME_TO_FIRST_TOKEN',
-  TPOT_SECONDS: 'TIME_PER_OUTPUT_TOKEN',
-  TOTAL_SECONDS: 'TOTAL',
-  OUTPUT_TOKENS_PER_SECOND: 'OUTPUT_TOKENS_PER_SECOND',
-  MEMORY_BYTES: 'MEMORY',
-};
-
 /** Fewest cases a metric needs for its own range; below it, the profile's pooled timing spread is used. */
 export const MIN_CASES_PER_RANGE = 5;
 
@@ -280,7 +272,7 @@ export function ratioSpreads(results: readonly CaseResult[]): FittedProfile['ran
   const pooledTime: number[] = [];
   for (const r of results) {
     const ratio = r.case.measured / r.predicted;
-    const metric = RANGED[r.case.metric];
+    const metric = RANGED_METRIC[r.case.metric];
     byMetric.set(metric, [...(byMetric.get(metric) ?? []), ratio]);
     if (metric === 'MEMORY') continue;
     pooledTime.push(metric === 'OUTPUT_TOKENS_PER_SECOND' ? 1 / ratio : ratio);
