@@ -4,7 +4,14 @@
  * against COMPARE_LIMIT before anything is looked up or computed.
  */
 import type { EstimateRequest, NumberFormat } from '../core/index.js';
-import { customGpuSpec, customModelSpec, lookupGpu, lookupModel, workloadOf } from './resolve-input.js';
+import {
+  customGpuSpec,
+  customModelSpec,
+  lookupGpu,
+  lookupModel,
+  withWorkload,
+  workloadOf,
+} from './resolve-input.js';
 import type { CompareInputShape } from './types/inputs.js';
 import { type CompareCounts, checkCompareSize, checkStorageFormat } from './validation.js';
 
@@ -52,7 +59,7 @@ export function comparePlan(path: string, input: CompareInputShape): EstimateReq
     for (const gpu of gpus) {
       for (const weightFormat of weightFormats) {
         for (const kvCacheFormat of kvCacheFormats) {
-          requests.push({ ...workload, model, gpu, weightFormat, kvCacheFormat });
+          requests.push(withWorkload(workload, model, gpu, weightFormat, kvCacheFormat));
         }
       }
     }

@@ -17,6 +17,15 @@ export const COMPARE_LIMIT = 1024;
 
 const MAX_NAME_LENGTH = 200;
 
+/**
+ * Floors the core's (0, 1] and "positive" ranges leave open. Times divide FLOPs and bytes (up to
+ * ~1e32 for the largest accepted model and workload) by rate x efficiency, so a rate or an
+ * efficiency near Number.MIN_VALUE (1e-300, 5e-324) overflowed to Infinity. With rates of at
+ * least 1 per second and efficiencies of at least 1e-6 every accepted input stays finite.
+ */
+export const MIN_EFFICIENCY = LIMITS.efficiency.min;
+export const MIN_HARDWARE_RATE = LIMITS.hardwareRate.min;
+
 type Maybe<T> = T | null | undefined;
 
 function present<T>(value: Maybe<T>): value is T {
@@ -35,9 +44,17 @@ function positiveUpTo(field: string, value: number, max: number, unit: string): 
   }
 }
 
+/** Memory, bandwidth and FLOP/s of a custom GPU: from MIN_HARDWARE_RATE to `max`. */
+function hardwareAmount(field: string, value: number, max: number, unit: string): void {
+  if (!(Number.isFinite(value) && value >= MIN_HARDWARE_RATE && value <= max)) {
+    throw outOfRange(field, value, `from ${MIN_HARDWARE_RATE} to ${max} ${unit}`);
+  }
+}
+
 function fraction(field: string, value: number): void {
-  if (!(Number.isFinite(value) && value >= LIMITS.efficiency.min && value <= LIMITS.efficiency.max)) {
-    throw outOfRange(field, value, 'a fraction greater than 0 and at most 1');
+  const { min, max } = LIMITS.efficiency;
+  if (!(Number.isFinite(value) && value >= min && value <= max)) {
+    throw outOfRange(field, value, `a fraction from ${min} to ${max}`);
   }
 }
 
@@ -91,15 +108,9 @@ export function validateWorkload(path: string, input: WorkloadInput): void {
 }
 
 function validateTuning(path: string, tuning: TuningInputShape): void {
-  const fractions = [
-    'prefillComputeEfficiency',
-    'prefillBandwidthEfficiency',
-    'decodeComputeEfficiency',
-    'decodeBandwidthEfficiency',
-  ] as const;
-  for (const key of fractions) {
-    const value = tuning[key];
-    if (present(value)) fraction(`${path}.${key}`, value);
+  // Every efficiency factor, including ones added later: each divides a time.
+  for (const [key, value] of Object.entries(tuning)) {
+    if (key.endsWith('Efficiency') && typeof value === 'number') fraction(`${path}.${key}`, value);
   }
   const overheads = [
     'perRequestOverheadSeconds',
@@ -171,9 +182,9 @@ export function validateCustomModel(path: string, model: CustomModelInputShape):
 
 export function validateCustomGpu(path: string, gpu: CustomGpuInputShape): void {
   name(`${path}.name`, gpu.name);
-  positiveUpTo(`${path}.memoryBytes`, gpu.memoryBytes, LIMITS.memoryBytes.max, 'bytes');
+  hardwareAmount(`${path}.memoryBytes`, gpu.memoryBytes, LIMITS.memoryBytes.max, 'bytes');
   const bandwidthMax = LIMITS.bandwidthBytesPerSecond.max;
-  positiveUpTo(
+  hardwareAmount(
     `${path}.memoryBandwidthBytesPerSecond`,
     gpu.memoryBandwidthBytesPerSecond,
     bandwidthMax,
@@ -186,7 +197,7 @@ export function validateCustomGpu(path: string, gpu: CustomGpuInputShape): void 
   gpu.peakFlops.forEach(({ format, flopsPerSecond }, i) => {
     if (seen.has(format)) throw invalidInput(`${path}.peakFlops[${i}].format`, `${format} is listed twice`);
     seen.add(format);
-    positiveUpTo(
+    hardwareAmount(
       `${path}.peakFlops[${i}].flopsPerSecond`,
       flopsPerSecond,
       LIMITS.flopsPerSecond.max,
@@ -195,7 +206,7 @@ export function validateCustomGpu(path: string, gpu: CustomGpuInputShape): void 
   });
   if (present(gpu.interconnectBandwidthBytesPerSecond)) {
     const field = `${path}.interconnectBandwidthBytesPerSecond`;
-    positiveUpTo(field, gpu.interconnectBandwidthBytesPerSecond, bandwidthMax, 'bytes/s');
+    hardwareAmount(field, gpu.interconnectBandwidthBytesPerSecond, bandwidthMax, 'bytes/s');
   }
   if (present(gpu.tdpWatts)) positiveUpTo(`${path}.tdpWatts`, gpu.tdpWatts, LIMITS.tdpWatts.max, 'watts');
 }

@@ -1,18 +1,18 @@
-/** HTTP entry point: `npm start`. PORT (default 4000) and HOST (default 0.0.0.0) override. */
-import { createServer } from 'node:http';
-import { createApp } from './yoga.js';
+/**
+ * HTTP entry point: `npm start`. Configuration comes from the environment (PORT, HOST, LOG_LEVEL,
+ * MAX_BODY_BYTES, MAX_DEPTH, ...; see config.ts and the README's Configuration section); a bad
+ * value stops the server with a message naming the variable.
+ */
+import { ConfigError, loadConfig, type ServerConfig } from './config.js';
+import { runServer } from './http.js';
 
-const port = Number(process.env.PORT ?? 4000);
-const host = process.env.HOST ?? '0.0.0.0';
-
-const app = createApp();
-const server = createServer(app);
-
-server.listen(port, host, () => {
-  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-  console.info(`GraphiQL: http://${shownHost}:${port}${app.graphqlEndpoint}`);
-});
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => server.close(() => process.exit(0)));
+let config: ServerConfig;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`Configuration error: ${error.message}\n`);
+  process.exit(1);
 }
+
+await runServer(config);

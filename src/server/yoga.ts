@@ -1,8 +1,16 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import { type Context, type ContextOptions, createContextFactory, schema } from '../schema/index.js';
 import { loadExampleQueries } from './examples.js';
 import { graphiqlOptions } from './graphiql.js';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_QUERY_LIMITS,
+  operationLimitPlugins,
+  type QueryLimitsConfig,
+  requestGuardPlugin,
+} from './limits.js';
+import { performancePlugins } from './performance.js';
 
 /** Everything deployment-specific; hardening (limits, logging, health) plugs in here. */
 export interface AppOptions extends ContextOptions {
@@ -12,29 +20,64 @@ export interface AppOptions extends ContextOptions {
   graphiql?: boolean;
   /** Hide unexpected errors' messages (BAD_USER_INPUT and NOT_FOUND always pass); default true. */
   maskedErrors?: boolean;
-  /** Yoga's logger: false silences it, or a level such as 'warn'; default 'info'. */
-  logging?: boolean | 'debug' | 'info' | 'warn' | 'error';
+  /** Yoga's logger: false silences it, a level such as 'warn', or a logger (logging.ts); default 'info'. */
+  logging?: boolean | 'debug' | 'info' | 'warn' | 'error' | YogaLogger;
   /** Liveness path answering 200; default /health. */
   healthCheckEndpoint?: string;
-  /** Extra envelop/yoga plugins, such as graphql-armor's limits, run in order after the defaults. */
+  /** Extra envelop/yoga plugins, run in order after the defaults (the limits below). */
   plugins?: Plugin[];
+  /** Overrides of the operation limits (depth, aliases, tokens, directives, cost); DEFAULT_QUERY_LIMITS otherwise. */
+  limits?: Partial<QueryLimitsConfig>;
+  /** Largest request body, bytes; larger ones get 413. Default DEFAULT_MAX_BODY_BYTES (100 KiB). */
+  maxBodyBytes?: number;
+  /** Answer introspection (GraphiQL needs it; off also turns GraphiQL off); default true. */
+  introspection?: boolean;
+  /** Keep "Did you mean ...?" hints in validation errors (development); default false. */
+  fieldSuggestions?: boolean;
+  /** Run operations seen more than once as compiled graphql-jit functions (performance.ts); default true. */
+  jit?: boolean;
+  /** Add `x-worker-pid` to every response; default: only in a cluster worker (cluster.ts). */
+  workerPidHeader?: boolean;
+  /** Yoga's parse and validation cache (an LRU by query text), which graphql-jit relies on; default true. */
+  parserAndValidationCache?: boolean;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
 
 /** The yoga app as a fetch handler: `app.fetch(request)` in tests, `createServer(app)` in main.ts. */
 export function createApp(options: AppOptions = {}): App {
-  const contextFor = createContextFactory(options);
+  const limits = { ...DEFAULT_QUERY_LIMITS, ...options.limits };
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const contextFor = createContextFactory({
+    ...options,
+    queryLimits: { complexity: limits.maxCost, ...options.queryLimits },
+  });
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: contextFor,
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
     healthCheckEndpoint: options.healthCheckEndpoint ?? '/health',
-    graphiql: options.graphiql === false ? false : graphiqlOptions(loadExampleQueries()),
+    graphiql:
+      options.graphiql === false || options.introspection === false
+        ? false
+        : graphiqlOptions(loadExampleQueries()),
     renderGraphiQL,
     landingPage: false,
     maskedErrors: options.maskedErrors ?? true,
     logging: options.logging ?? 'info',
-    plugins: options.plugins ?? [],
+    // No file uploads: multipart bodies get 415 like any other unsupported type.
+    multipart: false,
+    parserAndValidationCache: options.parserAndValidationCache ?? true,
+    maxRequestBodySize: maxBodyBytes,
+    plugins: [
+      requestGuardPlugin(maxBodyBytes),
+      ...operationLimitPlugins({
+        limits,
+        fieldSuggestions: options.fieldSuggestions,
+        introspection: options.introspection,
+      }),
+      ...(options.plugins ?? []),
+      ...performancePlugins({ jit: options.jit, workerPidHeader: options.workerPidHeader }),
+    ],
   });
 }

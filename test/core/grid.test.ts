@@ -69,7 +69,9 @@ describe('grids', () => {
               );
               for (const [name, value] of numbers(e)) {
                 if (!(Number.isFinite(value) && value >= 0)) {
-                  bad.push(`${model.id}/${gpu.id}/${weightFormat}/${kvCacheFormat}/b${batchSize} ${name} = ${value}`);
+                  bad.push(
+                    `${model.id}/${gpu.id}/${weightFormat}/${kvCacheFormat}/b${batchSize} ${name} = ${value}`,
+                  );
                 }
               }
               checked++;

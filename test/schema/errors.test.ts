@@ -78,7 +78,7 @@ describe('BAD_USER_INPUT names the field, the value and the limit', () => {
     [`${WORKLOAD}, gpuCount: 0`, 'input.gpuCount = 0 is out of range: an integer from 1 to 1024', ''],
     [
       `${WORKLOAD}, tuning: { decodeBandwidthEfficiency: 1.5 }`,
-      'input.tuning.decodeBandwidthEfficiency = 1.5 is out of range: a fraction greater than 0 and at most 1',
+      'input.tuning.decodeBandwidthEfficiency = 1.5 is out of range: a fraction from 0.000001 to 1',
       '',
     ],
     [
@@ -140,7 +140,7 @@ describe('BAD_USER_INPUT names the field, the value and the limit', () => {
     );
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toBe(
-      'input.customGpu.memoryBytes = -1 is out of range: a positive number of bytes, at most 1000000000000000',
+      'input.customGpu.memoryBytes = -1 is out of range: from 1 to 1000000000000000 bytes',
     );
   });
 

@@ -106,10 +106,36 @@ describe('the model analysis is shared per request (DataLoader)', () => {
     expect(counter.calls).toEqual(MODELS.map((m) => m.id));
   });
 
-  it('analyses are not cached across requests', async () => {
+  it('catalog analyses are shared across requests; custom models are analysed per request', async () => {
     const counter = countingAnalyzer(analyzeModel);
     const app = testApp({ analyzeModel: counter.analyzeModel });
+    const custom =
+      '{ name: "m", layers: 2, hiddenSize: 64, intermediateSize: 128, attentionHeads: 4, vocabSize: 100, contextWindow: 512 }';
+    for (let i = 0; i < 2; i++) {
+      await runOperation(app, '{ model(id: "phi-3-mini") { parameterCount } }');
+      const result = await runOperation(
+        app,
+        `{ estimate(input: { customModel: ${custom}, gpu: "l4", inputTokens: 10, outputTokens: 2 }) { fits } }`,
+      );
+      expect(result.errors).toBeUndefined();
+    }
+    expect(counter.calls).toEqual(['phi-3-mini', 'custom:m', 'custom:m']);
+  });
+
+  it('can keep catalog analyses per request instead', async () => {
+    const counter = countingAnalyzer(analyzeModel);
+    const app = testApp({ analyzeModel: counter.analyzeModel, shareCatalogAnalyses: false });
     for (let i = 0; i < 2; i++) await runOperation(app, '{ model(id: "phi-3-mini") { parameterCount } }');
     expect(counter.calls).toEqual(['phi-3-mini', 'phi-3-mini']);
+  });
+
+  it('gives the same answers with and without shared catalog analyses', async () => {
+    const query = `{ compare(input: { models: ["mixtral", "phi-3-mini"], gpus: ["l4", "h100"], inputTokens: 300, outputTokens: 30 }) {
+        fits totalSeconds memory { totalBytes } model { parameterCount weightsBytes(format: INT4) }
+    } }`;
+    const shared = await runOperation(testApp(), query);
+    const perRequest = await runOperation(testApp({ shareCatalogAnalyses: false }), query);
+    expect(shared.errors).toBeUndefined();
+    expect(shared).toEqual(perRequest);
   });
 });

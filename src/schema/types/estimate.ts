@@ -63,8 +63,11 @@ EstimateRef.implement({
         }),
       },
       resolve: (e, { contextTokens }) => {
+        // Only a given length is checked: the default, the sum of two checked token counts, may
+        // reach twice the per-field limit and is still a valid question.
+        if (contextTokens !== null && contextTokens !== undefined)
+          checkTokens('contextTokens', contextTokens);
         const tokens = contextTokens ?? e.request.inputTokens + e.request.outputTokens;
-        checkTokens('contextTokens', tokens);
         return { contextTokens: tokens, ...e.maxBatchSize(tokens) };
       },
     }),

@@ -17,7 +17,7 @@ export const FlopsByFormatInput = builder.inputType('FlopsByFormatInput', {
     format: t.field({ type: NumberFormatEnum, required: true, description: 'Compute format.' }),
     flopsPerSecond: t.float({
       required: true,
-      description: `Dense peak throughput, FLOP/s (OP/s for integer formats); positive, at most ${LIMITS.flopsPerSecond.max}.`,
+      description: `Dense peak throughput, FLOP/s (OP/s for integer formats); from 1 to ${LIMITS.flopsPerSecond.max}.`,
     }),
   }),
 });
@@ -28,11 +28,11 @@ export const CustomGpuInput = builder.inputType('CustomGpuInput', {
     name: t.string({ required: true, description: 'Display name; the GPU id becomes "custom:<name>".' }),
     memoryBytes: t.float({
       required: true,
-      description: `Usable memory of one GPU, bytes (the notebook's gpu_mem); positive, at most ${LIMITS.memoryBytes.max}.`,
+      description: `Usable memory of one GPU, bytes (the notebook's gpu_mem); from 1 to ${LIMITS.memoryBytes.max}.`,
     }),
     memoryBandwidthBytesPerSecond: t.float({
       required: true,
-      description: `Peak memory bandwidth, bytes/s; positive, at most ${LIMITS.bandwidthBytesPerSecond.max}.`,
+      description: `Peak memory bandwidth, bytes/s; from 1 to ${LIMITS.bandwidthBytesPerSecond.max}.`,
     }),
     peakFlops: t.field({
       type: [FlopsByFormatInput],

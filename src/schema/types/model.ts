@@ -12,7 +12,15 @@ import { NumberFormatEnum } from './enums.js';
 
 export const ModelRef = builder.objectRef<ModelSpec>('Model');
 
-const analysisOf = (model: ModelSpec, ctx: Context): Promise<ModelAnalysis> => ctx.analyses.load(model);
+/** `pick` of the model's analysis: synchronous for catalog models, after the request's loader for custom ones. */
+function fromAnalysis<T>(
+  model: ModelSpec,
+  ctx: Context,
+  pick: (analysis: ModelAnalysis) => T,
+): T | Promise<T> {
+  const analysis = ctx.analysisOf(model);
+  return analysis instanceof Promise ? analysis.then(pick) : pick(analysis);
+}
 
 const formatArg = (description: string) =>
   builder.args((t) => ({ format: t.field({ type: NumberFormatEnum, required: true, description }) }));
@@ -38,19 +46,19 @@ ModelRef.implement({
     source: t.exposeString('source', { description: 'Where the architecture numbers come from.' }),
     parameterCount: t.float({
       description: 'All parameters (every expert, embeddings and LM head), parameters.',
-      resolve: async (model, _args, ctx) => (await analysisOf(model, ctx)).totalParameters,
+      resolve: (model, _args, ctx) => fromAnalysis(model, ctx, (a) => a.totalParameters),
     }),
     activeParameterCount: t.float({
       description: 'Parameters one token uses: all but the experts it is not routed to, parameters.',
-      resolve: async (model, _args, ctx) => (await analysisOf(model, ctx)).activeParameters,
+      resolve: (model, _args, ctx) => fromAnalysis(model, ctx, (a) => a.activeParameters),
     }),
     embeddingParameterCount: t.float({
       description: 'Input embedding table, vocabSize x hiddenSize, parameters.',
-      resolve: async (model, _args, ctx) => (await analysisOf(model, ctx)).embeddingParameters,
+      resolve: (model, _args, ctx) => fromAnalysis(model, ctx, (a) => a.embeddingParameters),
     }),
     lmHeadParameterCount: t.float({
       description: 'Separate LM head, vocabSize x hiddenSize, parameters; 0 when tied to the embeddings.',
-      resolve: async (model, _args, ctx) => (await analysisOf(model, ctx)).lmHeadParameters,
+      resolve: (model, _args, ctx) => fromAnalysis(model, ctx, (a) => a.lmHeadParameters),
     }),
     publishedParameterCount: t.float({
       nullable: true,
@@ -92,15 +100,15 @@ ModelRef.implement({
       description:
         'All weights of the whole model (not per GPU) in a format, bytes. The layer matrices (projections, experts, router) take the format; embeddings, LM head, norms and biases stay 16-bit (32-bit for FP32). INT4 includes its group scales.',
       args: formatArg('Weight storage format.'),
-      resolve: async (model, { format }, ctx) =>
-        weightsBytes(await analysisOf(model, ctx), storageFormat(format)),
+      resolve: (model, { format }, ctx) =>
+        fromAnalysis(model, ctx, (a) => weightsBytes(a, storageFormat(format))),
     }),
     kvCacheBytesPerToken: t.float({
       description:
         'KV cache one token adds, whole model (not per GPU): 2 x layers x kvHeads x headDim x bytes per element, bytes.',
       args: formatArg('KV cache storage format.'),
-      resolve: async (model, { format }, ctx) =>
-        kvCacheBytesPerToken(await analysisOf(model, ctx), storageFormat(format)),
+      resolve: (model, { format }, ctx) =>
+        fromAnalysis(model, ctx, (a) => kvCacheBytesPerToken(a, storageFormat(format))),
     }),
   }),
 });

@@ -1,9 +1,9 @@
 import { findGpu, findModel, GPUS, MODELS } from '../../core/catalog/index.js';
 import { builder } from '../builder.js';
-import { comparePlan, compareSize } from '../compare-plan.js';
+import { compareCounts, comparePlan, compareSize } from '../compare-plan.js';
 import { buildEstimates } from '../estimates.js';
 import { estimateRequestOf } from '../resolve-input.js';
-import { COMPARE_LIMIT } from '../validation.js';
+import { COMPARE_LIMIT, checkCompareSize } from '../validation.js';
 import { EngineProfileInfoRef, engineProfiles } from './engine-profile.js';
 import { EstimateRef } from './estimate.js';
 import { GpuRef } from './gpu.js';
@@ -49,9 +49,9 @@ builder.queryType({
       args: {
         input: t.arg({ type: EstimateInput, required: true, description: 'Model, GPU and workload.' }),
       },
-      resolve: async (_root, { input }, ctx) => {
-        const [estimate] = await buildEstimates('input', [estimateRequestOf('input', input)], ctx);
-        return estimate;
+      resolve: (_root, { input }, ctx) => {
+        const estimates = buildEstimates('input', [estimateRequestOf('input', input)], ctx);
+        return estimates instanceof Promise ? estimates.then(([estimate]) => estimate) : estimates[0];
       },
     }),
     compare: t.field({
@@ -64,8 +64,11 @@ builder.queryType({
           description: 'Lists to combine, and the workload.',
         }),
       },
-      // One unit per estimate, and the selection counted once per estimate.
+      // One unit per estimate, and the selection counted once per estimate. The cost check runs
+      // before any resolver, so an oversized comparison is refused here with the COMPARE_LIMIT
+      // message rather than as an opaque cost overrun.
       complexity: (args) => {
+        checkCompareSize('input', compareCounts(args.input));
         const size = compareSize(args.input);
         return { field: size, multiplier: size };
       },

@@ -3,12 +3,12 @@ import { builder } from '../builder.js';
 
 /** Shared by the Tuning output type and TuningInput, so the echo and the input read the same. */
 export const TUNING_DESCRIPTIONS: Record<keyof Tuning, string> = {
-  prefillComputeEfficiency: 'Fraction of the peak FLOP/s reached in prefill, in (0, 1].',
-  prefillBandwidthEfficiency: 'Fraction of the peak memory bandwidth reached in prefill, in (0, 1].',
-  decodeComputeEfficiency: 'Fraction of the peak FLOP/s reached in decode, in (0, 1].',
-  decodeBandwidthEfficiency: 'Fraction of the peak memory bandwidth reached in decode, in (0, 1].',
+  prefillComputeEfficiency: 'Fraction of the peak FLOP/s reached in prefill, from 1e-6 to 1.',
+  prefillBandwidthEfficiency: 'Fraction of the peak memory bandwidth reached in prefill, from 1e-6 to 1.',
+  decodeComputeEfficiency: 'Fraction of the peak FLOP/s reached in decode, from 1e-6 to 1.',
+  decodeBandwidthEfficiency: 'Fraction of the peak memory bandwidth reached in decode, from 1e-6 to 1.',
   weightOnlyBandwidthEfficiency:
-    'Fraction of the peak memory bandwidth that weight-only quantised matmuls (INT8/INT4 weights unpacked for FP16 compute) reach while streaming their weights, both phases, in (0, 1].',
+    'Fraction of the peak memory bandwidth that weight-only quantised matmuls (INT8/INT4 weights unpacked for FP16 compute) reach while streaming their weights, both phases, from 1e-6 to 1.',
   perRequestOverheadSeconds:
     'Fixed cost added once per request to the time to first token (scheduling, tokenisation, launch), seconds, >= 0.',
   perStepOverheadSeconds:

@@ -1,0 +1,215 @@
+/**
+ * The real server process, as `npm start` runs it: startup line, requests, a slow upload in
+ * flight during SIGTERM, exit code and the JSON request logs on stdout.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { type IncomingMessage, request } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const SECRET = 'secret-value-in-variables';
+
+interface Started {
+  child: ChildProcess;
+  port: number;
+  stdout: string[];
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+});
+
+function spawnServer(env: Record<string, string>): Omit<Started, 'port'> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  const stdout: string[] = [];
+  let pending = '';
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', (chunk: string) => {
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    stdout.push(...lines.filter((line) => line !== ''));
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, stdout, stderr: () => stderr, exited };
+}
+
+async function startServer(env: Record<string, string> = {}): Promise<Started> {
+  const started = spawnServer(env);
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const line = started.stdout.find((l) => l.includes('"msg":"listening"'));
+    if (line) return { ...started, port: JSON.parse(line).port as number };
+    if (started.child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`server did not start: ${started.stderr()}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function post(
+  port: number,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: IncomingMessage['headers']; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('the server process', () => {
+  it('serves, drains an in-flight request on SIGTERM and exits 0, logging JSON lines without bodies', async () => {
+    const server = await startServer();
+    const listening = JSON.parse(server.stdout[0]);
+    expect(listening).toMatchObject({
+      level: 'info',
+      msg: 'listening',
+      url: `http://127.0.0.1:${server.port}/graphql`,
+    });
+
+    const ok = await post(
+      server.port,
+      JSON.stringify({
+        query: 'query Hello($id: ID!) { model(id: $id) { id } }',
+        variables: { id: SECRET },
+      }),
+    );
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toEqual({ data: { model: null } });
+    expect((await post(server.port, '{"query": ')).status).toBe(400);
+    const big = JSON.stringify({ query: `{ __typename } # ${'x'.repeat(200_000)}` });
+    expect((await post(server.port, big)).status).toBe(413);
+    expect((await post(server.port, big, { 'transfer-encoding': 'chunked' })).status).toBe(413);
+
+    // A slow upload: headers and half the body before SIGTERM, the rest after.
+    const payload = JSON.stringify({
+      query:
+        'query InFlight { estimate(input: { model: "llama-3.1-70b", gpu: "h100", inputTokens: 2048, outputTokens: 512 }) { fits totalSeconds } }',
+    });
+    const half = Math.floor(payload.length / 2);
+    const slow = request({
+      host: '127.0.0.1',
+      port: server.port,
+      path: '/graphql',
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': String(payload.length) },
+    });
+    const answered = once(slow, 'response') as Promise<[IncomingMessage]>;
+    slow.write(payload.slice(0, half));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const signalled = performance.now();
+    server.child.kill('SIGTERM');
+    // New connections are refused once the signal is handled (health checks log at debug only).
+    let refused = false;
+    for (let tries = 0; !refused && tries < 50; tries++) {
+      refused = await fetch(`http://127.0.0.1:${server.port}/health`).then(
+        () => false,
+        (error: Error & { cause?: { code?: string } }) => error.cause?.code === 'ECONNREFUSED',
+      );
+      if (!refused) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(refused).toBe(true);
+    slow.end(payload.slice(half));
+    const [response] = await answered;
+    let text = '';
+    response.setEncoding('utf8');
+    for await (const chunk of response) text += chunk;
+    expect(response.statusCode).toBe(200);
+    expect(response.headers.connection).toBe('close');
+    expect(JSON.parse(text).data.estimate.totalSeconds).toBeGreaterThan(0);
+
+    expect(await server.exited).toBe(0);
+    expect(performance.now() - signalled).toBeLessThan(10_000);
+
+    const records = server.stdout.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const requests = records.filter((r) => r.msg === 'request');
+    expect(requests.map((r) => [r.operation, r.status])).toEqual([
+      ['Hello', 200],
+      [null, 400],
+      [null, 413],
+      [null, 413],
+      ['InFlight', 200],
+    ]);
+    for (const record of requests) {
+      expect(record).toMatchObject({ level: 'info', method: 'POST', path: '/graphql' });
+      expect(typeof record.durationMs).toBe('number');
+    }
+    expect(records.map((r) => r.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
+    const output = server.stdout.join('\n');
+    expect(output).not.toContain(SECRET);
+    expect(output).not.toContain('llama-3.1-70b');
+  });
+
+  it('refuses to start on a bad environment variable, naming it', async () => {
+    const started = spawnServer({ MAX_DEPTH: 'deep' });
+    expect(await started.exited).toBe(1);
+    expect(started.stderr()).toContain(
+      'Configuration error: MAX_DEPTH="deep" is invalid: expected an integer from 1 to 1000',
+    );
+  });
+
+  it('is silent with LOG_LEVEL=silent', async () => {
+    const port = await freePort();
+    const started = spawnServer({ LOG_LEVEL: 'silent', PORT: String(port) });
+    const deadline = Date.now() + 20_000;
+    let healthy = false;
+    while (!healthy && Date.now() < deadline) {
+      healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (!healthy) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(healthy).toBe(true);
+    started.child.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+    expect(started.stdout).toEqual([]);
+  });
+});
