@@ -13,7 +13,7 @@ import {
   workloadOf,
 } from './resolve-input.js';
 import type { CompareInputShape } from './types/inputs.js';
-import { type CompareCounts, checkCompareSize, checkStorageFormat } from './validation.js';
+import { type CompareCounts, checkCompareSize, checkStorageFormat, estimatesIn } from './validation.js';
 
 /** How many of each dimension a comparison asks for (omitted formats default to [FP16]). */
 export function compareCounts(input: CompareInputShape): CompareCounts {
@@ -27,8 +27,7 @@ export function compareCounts(input: CompareInputShape): CompareCounts {
 
 /** Estimates a comparison asks for: the product of its counts. */
 export function compareSize(input: CompareInputShape): number {
-  const counts = compareCounts(input);
-  return counts.models * counts.gpus * counts.weightFormats * counts.kvCacheFormats;
+  return estimatesIn(compareCounts(input));
 }
 
 export function comparePlan(path: string, input: CompareInputShape): EstimateRequest[] {

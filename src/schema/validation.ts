@@ -233,6 +233,11 @@ export interface CompareCounts {
   kvCacheFormats: number;
 }
 
+/** Estimates a comparison of these list lengths asks for. */
+export function estimatesIn(counts: CompareCounts): number {
+  return counts.models * counts.gpus * counts.weightFormats * counts.kvCacheFormats;
+}
+
 /** Refuses an empty or oversized cross product before anything is looked up or computed. */
 export function checkCompareSize(path: string, counts: CompareCounts): void {
   if (counts.models === 0)
@@ -240,7 +245,7 @@ export function checkCompareSize(path: string, counts: CompareCounts): void {
   if (counts.gpus === 0) throw invalidInput(`${path}.gpus`, 'give at least one GPU (gpus or customGpus)');
   if (counts.weightFormats === 0) throw invalidInput(`${path}.weightFormats`, 'give at least one format');
   if (counts.kvCacheFormats === 0) throw invalidInput(`${path}.kvCacheFormats`, 'give at least one format');
-  const total = counts.models * counts.gpus * counts.weightFormats * counts.kvCacheFormats;
+  const total = estimatesIn(counts);
   if (total > COMPARE_LIMIT) {
     throw invalidInput(
       path,
