@@ -7,6 +7,7 @@ import {
 } from '../../src/core/calibration/cases.js';
 import { CUSTOM_GPUS, CUSTOM_MODELS } from '../../src/core/calibration/custom-hardware.js';
 import { ENGINE_PROFILES, type GpuSpec, type ModelSpec, NUMBER_FORMATS } from '../../src/core/types.js';
+import { DESIGN_GPU_IDS, DESIGN_MODEL_IDS } from './design-ids.js';
 
 interface Measurement {
   id: string;
@@ -18,46 +19,6 @@ interface Measurement {
 const measurementsUrl = new URL('../../../shared/calibration/measurements.json', import.meta.url);
 const measurements: Measurement[] = JSON.parse(readFileSync(measurementsUrl, 'utf8')).measurements;
 const byId = new Map(measurements.map((m) => [m.id, m]));
-
-// Catalog ids as listed in DESIGN.md section 3.
-const CATALOG_MODEL_IDS = [
-  'llama-7b',
-  'llama-2-7b',
-  'llama-2-13b',
-  'llama-2-70b',
-  'llama-3-8b',
-  'llama-3.1-8b',
-  'llama-3-70b',
-  'llama-3.1-70b',
-  'llama-3.1-405b',
-  'mistral-7b',
-  'mixtral-8x7b',
-  'mixtral-8x22b',
-  'qwen2-7b',
-  'gemma-7b',
-  'phi-3-mini',
-];
-const CATALOG_GPU_IDS = [
-  'v100-sxm2-32gb',
-  'v100-pcie-32gb',
-  'a100-sxm4-40gb',
-  'a100-sxm4-80gb',
-  'a100-pcie-40gb',
-  'a100-pcie-80gb',
-  'h100-sxm5-80gb',
-  'h100-pcie-80gb',
-  'h100-nvl-94gb',
-  'h200-sxm-141gb',
-  'h200-nvl-141gb',
-  'b200-sxm-180gb',
-  'l4',
-  'l40s',
-  'a10',
-  'a10g',
-  'rtx-4090',
-  'rtx-3090',
-  'mi300x',
-];
 
 const prefix = (id: string) => id.split('/')[0];
 const caseById = (id: string): CalibrationCase => {
@@ -137,9 +98,9 @@ describe('calibration cases: values and requests', () => {
 
   it('refers only to catalog ids from DESIGN.md, or to full custom specs', () => {
     for (const c of CALIBRATION_CASES) {
-      if (typeof c.model === 'string') expect(CATALOG_MODEL_IDS, c.id).toContain(c.model);
+      if (typeof c.model === 'string') expect(DESIGN_MODEL_IDS, c.id).toContain(c.model);
       else expect(CUSTOM_MODELS, c.id).toContain(c.model);
-      if (typeof c.gpu === 'string') expect(CATALOG_GPU_IDS, c.id).toContain(c.gpu);
+      if (typeof c.gpu === 'string') expect(DESIGN_GPU_IDS, c.id).toContain(c.gpu);
       else expect(CUSTOM_GPUS, c.id).toContain(c.gpu);
     }
   });
@@ -157,7 +118,7 @@ describe('custom models and GPUs', () => {
 
   it('have ids that do not shadow catalog ids, and complete figures', () => {
     for (const m of CUSTOM_MODELS) {
-      expect(CATALOG_MODEL_IDS).not.toContain(m.id);
+      expect(DESIGN_MODEL_IDS).not.toContain(m.id);
       expect(m.source.length).toBeGreaterThan(20);
       const numbers: number[] = [
         m.layers,
@@ -174,7 +135,7 @@ describe('custom models and GPUs', () => {
       for (const n of numbers) expect(Number.isInteger(n) && n > 0, m.id).toBe(true);
     }
     for (const g of CUSTOM_GPUS) {
-      expect(CATALOG_GPU_IDS).not.toContain(g.id);
+      expect(DESIGN_GPU_IDS).not.toContain(g.id);
       expect(g.source.length).toBeGreaterThan(20);
       const numbers = [
         g.memoryBytes,

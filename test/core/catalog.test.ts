@@ -1,46 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findGpu, findModel, GPUS, gpuIds, MODELS, modelIds } from '../../src/core/catalog/index.js';
 import { NUMBER_FORMATS } from '../../src/core/types.js';
-
-const DESIGN_MODEL_IDS = [
-  'llama-7b',
-  'llama-2-7b',
-  'llama-2-13b',
-  'llama-2-70b',
-  'llama-3-8b',
-  'llama-3.1-8b',
-  'llama-3-70b',
-  'llama-3.1-70b',
-  'llama-3.1-405b',
-  'mistral-7b',
-  'mixtral-8x7b',
-  'mixtral-8x22b',
-  'qwen2-7b',
-  'gemma-7b',
-  'phi-3-mini',
-];
-
-const DESIGN_GPU_IDS = [
-  'v100-sxm2-32gb',
-  'v100-pcie-32gb',
-  'a100-sxm4-40gb',
-  'a100-sxm4-80gb',
-  'a100-pcie-40gb',
-  'a100-pcie-80gb',
-  'h100-sxm5-80gb',
-  'h100-pcie-80gb',
-  'h100-nvl-94gb',
-  'h200-sxm-141gb',
-  'h200-nvl-141gb',
-  'b200-sxm-180gb',
-  'l4',
-  'l40s',
-  'a10',
-  'a10g',
-  'rtx-4090',
-  'rtx-3090',
-  'mi300x',
-];
+import { DESIGN_GPU_IDS, DESIGN_MODEL_IDS } from './design-ids.js';
 
 function allNames(entries: readonly { id: string; aliases: readonly string[] }[]): string[] {
   return entries.flatMap((e) => [e.id, ...e.aliases].map((n) => n.trim().toLowerCase()));
