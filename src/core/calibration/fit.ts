@@ -5,7 +5,7 @@
  */
 import { findGpu } from '../catalog/index.js';
 import type { EngineProfile, GpuGeneration, Tuning } from '../types.js';
-import type { CalibrationCase, CalibrationMetric } from './cases.js';
+import type { CalibrationCase } from './cases.js';
 import { CasePredictor, percentile, RANGED_METRIC } from './evaluate.js';
 import type { FittedProfile, RangedMetric, RatioSpread } from './fitted-types.js';
 
