@@ -10,7 +10,7 @@
  * OUTPUT_TOKENS_PER_SECOND. Every measurement id appears either as the prefix of a case id (`id` or `id/suffix`)
  * or in EXCLUDED_MEASUREMENTS (`id` when wholly excluded, `id/suffix` when one of its numbers is).
  */
-import type { EngineProfile, GpuSpec, MemoryAssumptions, ModelSpec, NumberFormat } from '../types.js';
+import type { EngineProfile, EstimateRequest, GpuSpec, ModelSpec, NumberFormat } from '../types.js';
 import {
   A100_SXM4_80GB_X4_LAYER_SPLIT,
   FT_GPT_6_7B,
@@ -32,7 +32,8 @@ export type CalibrationMetric =
   | 'OUTPUT_TOKENS_PER_SECOND'
   | 'MEMORY_BYTES';
 
-export interface CalibrationCase {
+/** The published setup as an estimate request (model and GPU by catalog id where they are in it), and what was measured. */
+export interface CalibrationCase extends Omit<EstimateRequest, 'model' | 'gpu' | 'engine' | 'tuning'> {
   /** Measurement id, with a suffix when one measurement yields several cases (e.g. 'awq-01/tpot'). */
   id: string;
   /** The measurements.json source key plus its repo/path or url. */
@@ -46,14 +47,6 @@ export interface CalibrationCase {
   model: string | ModelSpec;
   /** Catalog id, or a GpuSpec for a GPU (or GPU group) not in the catalog. */
   gpu: string | GpuSpec;
-  gpuCount: number;
-  weightFormat: NumberFormat;
-  kvCacheFormat: NumberFormat;
-  computeFormat?: NumberFormat;
-  inputTokens: number;
-  outputTokens: number;
-  batchSize: number;
-  memory?: Partial<MemoryAssumptions>;
   metric: CalibrationMetric;
   /** SI units: seconds, tokens/s, bytes. */
   measured: number;

@@ -9,7 +9,7 @@ import { GpuRef } from './gpu.js';
 import { MemoryBreakdownRef } from './memory-breakdown.js';
 import { ModelRef } from './model.js';
 import { PhaseCostRef } from './phase-cost.js';
-import { RANGE_METHOD, ValueRangeRef } from './value-range.js';
+import { rangeFieldOf } from './value-range.js';
 
 /** Backed by the core's lazy Estimate: memory, max context and timing run only when selected. */
 export const EstimateRef = builder.objectRef<Estimate>('Estimate');
@@ -85,38 +85,28 @@ EstimateRef.implement({
       description: 'Time to first token: the prefill phase, seconds.',
       resolve: (e) => e.timing.timeToFirstTokenSeconds,
     }),
-    timeToFirstTokenSecondsRange: t.field({
-      type: ValueRangeRef,
-      description: `Range around timeToFirstTokenSeconds, seconds. ${RANGE_METHOD}`,
-      resolve: (e) => e.range('TIME_TO_FIRST_TOKEN'),
-    }),
+    timeToFirstTokenSecondsRange: t.field(
+      rangeFieldOf('timeToFirstTokenSeconds', 'seconds', 'TIME_TO_FIRST_TOKEN'),
+    ),
     timePerOutputTokenSeconds: t.float({
       description: 'Mean time per output token after the first (the mean decode step), seconds.',
       resolve: (e) => e.timing.timePerOutputTokenSeconds,
     }),
-    timePerOutputTokenSecondsRange: t.field({
-      type: ValueRangeRef,
-      description: `Range around timePerOutputTokenSeconds, seconds. ${RANGE_METHOD}`,
-      resolve: (e) => e.range('TIME_PER_OUTPUT_TOKEN'),
-    }),
+    timePerOutputTokenSecondsRange: t.field(
+      rangeFieldOf('timePerOutputTokenSeconds', 'seconds', 'TIME_PER_OUTPUT_TOKEN'),
+    ),
     totalSeconds: t.float({
       description: 'timeToFirstTokenSeconds + (outputTokens - 1) x timePerOutputTokenSeconds, seconds.',
       resolve: (e) => e.timing.totalSeconds,
     }),
-    totalSecondsRange: t.field({
-      type: ValueRangeRef,
-      description: `Range around totalSeconds, seconds. ${RANGE_METHOD}`,
-      resolve: (e) => e.range('TOTAL'),
-    }),
+    totalSecondsRange: t.field(rangeFieldOf('totalSeconds', 'seconds', 'TOTAL')),
     outputTokensPerSecond: t.float({
       description: 'batchSize x outputTokens / totalSeconds, all GPUs together, tokens/s.',
       resolve: (e) => e.timing.outputTokensPerSecond,
     }),
-    outputTokensPerSecondRange: t.field({
-      type: ValueRangeRef,
-      description: `Range around outputTokensPerSecond, tokens/s. ${RANGE_METHOD}`,
-      resolve: (e) => e.range('OUTPUT_TOKENS_PER_SECOND'),
-    }),
+    outputTokensPerSecondRange: t.field(
+      rangeFieldOf('outputTokensPerSecond', 'tokens/s', 'OUTPUT_TOKENS_PER_SECOND'),
+    ),
     attentionShare: t.field({
       type: AttentionShareRef,
       description: 'Attention-score operators against everything else, per phase.',

@@ -1,6 +1,6 @@
 import type { Estimate } from '../../core/index.js';
 import { builder } from '../builder.js';
-import { RANGE_METHOD, ValueRangeRef } from './value-range.js';
+import { rangeFieldOf } from './value-range.js';
 
 /** Backed by the estimate itself, so only the selected parts are ever computed. */
 export const MemoryBreakdownRef = builder.objectRef<Estimate>('MemoryBreakdown');
@@ -32,11 +32,7 @@ MemoryBreakdownRef.implement({
       description: 'weightsBytes + kvCacheBytes + activationsBytes + overheadBytes, bytes.',
       resolve: (e) => e.memory.totalBytes,
     }),
-    totalBytesRange: t.field({
-      type: ValueRangeRef,
-      description: `Range around totalBytes, bytes. ${RANGE_METHOD}`,
-      resolve: (e) => e.range('MEMORY'),
-    }),
+    totalBytesRange: t.field(rangeFieldOf('totalBytes', 'bytes', 'MEMORY')),
     capacityBytes: t.float({
       description: 'Usable memory of one GPU (Gpu.memoryBytes), bytes.',
       resolve: (e) => e.memory.capacityBytes,

@@ -1,3 +1,4 @@
+import type { Estimate, RangedMetric, ValueRange } from '../../core/index.js';
 import { builder } from '../builder.js';
 
 /** How every range in the API is made; repeated in each range field's description. */
@@ -11,3 +12,12 @@ export const ValueRangeRef = builder.simpleObject('ValueRange', {
     high: t.float({ description: 'High end: prediction x max(p90 of measured/predicted, 1).' }),
   }),
 });
+
+/** Options of a `<field>Range` sibling field: the calibrated range around `field`, in `unit`. */
+export function rangeFieldOf(field: string, unit: string, metric: RangedMetric) {
+  return {
+    type: ValueRangeRef,
+    description: `Range around ${field}, ${unit}. ${RANGE_METHOD}`,
+    resolve: (e: Estimate): ValueRange => e.range(metric),
+  };
+}
