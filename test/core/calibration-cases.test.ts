@@ -1,24 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   CALIBRATION_CASES,
+  CASE_FILES,
   type CalibrationCase,
   EXCLUDED_MEASUREMENTS,
+  MEASUREMENTS,
+  toCase,
 } from '../../src/core/calibration/cases.js';
 import { CUSTOM_GPUS, CUSTOM_MODELS } from '../../src/core/calibration/custom-hardware.js';
 import { ENGINE_PROFILES, type GpuSpec, type ModelSpec, NUMBER_FORMATS } from '../../src/core/types.js';
 import { DESIGN_GPU_IDS, DESIGN_MODEL_IDS } from './design-ids.js';
 
-interface Measurement {
-  id: string;
-  source: string;
-  quality: string;
-}
-
-// The shared data sits beside the repository (../shared from the repo root), in CI as well.
-const measurementsUrl = new URL('../../../shared/calibration/measurements.json', import.meta.url);
-const measurements: Measurement[] = JSON.parse(readFileSync(measurementsUrl, 'utf8')).measurements;
-const byId = new Map(measurements.map((m) => [m.id, m]));
+const byId = new Map(MEASUREMENTS.map((m) => [m.id, m]));
 
 const prefix = (id: string) => id.split('/')[0];
 const caseById = (id: string): CalibrationCase => {
@@ -28,9 +21,8 @@ const caseById = (id: string): CalibrationCase => {
 };
 
 describe('calibration cases: bookkeeping', () => {
-  it('reads all 87 measurements', () => {
-    expect(measurements).toHaveLength(87);
-    expect(byId.size).toBe(87);
+  it('has one entry per measurement id', () => {
+    expect(byId.size).toBe(MEASUREMENTS.length);
   });
 
   it('accounts for every measurement id exactly, and for nothing else', () => {
@@ -53,14 +45,89 @@ describe('calibration cases: bookkeeping', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('carries the source key and the quality grade of its measurement', () => {
+  it('grades B/C measurements as C and cites the source by repository or url', () => {
     for (const c of CALIBRATION_CASES) {
       const m = byId.get(prefix(c.id));
-      expect(m, c.id).toBeDefined();
-      if (!m) continue;
-      expect(c.source.startsWith(`${m.source}: `), c.id).toBe(true);
-      expect(c.quality, c.id).toBe(m.quality === 'B/C' ? 'C' : m.quality);
+      if (m?.quality === 'B/C') expect(c.quality, c.id).toBe('C');
+      expect(c.source, c.id).toMatch(/^[a-z0-9_]+: \S+\/\S+/);
     }
+  });
+});
+
+describe('calibration cases: reading the data files', () => {
+  it('takes a literal published number only from the measurement notes that quote it', () => {
+    for (const file of CASE_FILES) {
+      for (const row of file.cases) {
+        const value = row.value ?? file.common?.value;
+        if (typeof value !== 'number') continue;
+        const notes = byId.get(prefix(row.id ?? ''))?.notes ?? '';
+        expect(notes, row.id).toMatch(
+          new RegExp(`(^|[^0-9.])${String(value).replace('.', '\\.')}([^0-9]|$)`),
+        );
+      }
+    }
+  });
+
+  const file = {
+    source: 'gptfast',
+    setup: 'Setup.',
+    common: {
+      engine: 'OPTIMIZED',
+      engineName: 'gpt-fast',
+      model: 'llama-2-7b',
+      gpu: 'a100-sxm4-80gb',
+      weightFormat: 'BF16',
+      kvCacheFormat: 'BF16',
+      inputTokens: 5,
+      outputTokens: 200,
+      metric: 'OUTPUT_TOKENS_PER_SECOND',
+      unit: 'tok/s',
+    },
+    cases: [],
+  };
+
+  it('merges the common fields, takes the measurement value and prefixes the setup to the note', () => {
+    const c = toCase(file, { id: 'gf-01', note: 'Row note.' });
+    // gf-01 publishes 104.9 tok/s; the defaults are gpuCount 1 and batchSize 1.
+    expect([c.measured, c.gpuCount, c.batchSize, c.quality]).toEqual([104.9, 1, 1, 'A']);
+    expect(c.note).toBe('Setup. Row note.');
+  });
+
+  it('converts a decode rate over the batch to seconds per step, and a prefill rate to TTFT', () => {
+    // batch 8 decoding 1185.25 tok/s in all -> 8 / 1185.25 = 0.00674963 s per step.
+    const tpot = toCase(file, {
+      id: 'gf-01',
+      metric: 'TPOT_SECONDS',
+      batchSize: 8,
+      value: 1185.25,
+      note: 'n',
+    });
+    expect(tpot.measured).toBeCloseTo(0.00674963, 8);
+    // 1024 prompt tokens at 2048 tok/s -> 0.5 s.
+    const ttft = toCase(file, {
+      id: 'gf-01',
+      metric: 'TTFT_SECONDS',
+      inputTokens: 1024,
+      value: 2048,
+      note: 'n',
+    });
+    expect(ttft.measured).toBe(0.5);
+  });
+
+  it.each([
+    [{ id: 'zz-01', note: 'n' }, /zz-01: no measurement/],
+    [{ id: 'trt-17', note: 'n' }, /from 'trt_h100vsa100', not 'gptfast'/],
+    [{ id: 'gf-01', engine: 'IDEAL', note: 'n' }, /IDEAL is not a measured engine/],
+    [{ id: 'gf-01', weightFormat: 'FP6', note: 'n' }, /weightFormat 'FP6' is not one of/],
+    [
+      { id: 'gf-01', metric: 'MEMORY_BYTES', note: 'n' },
+      /no conversion for a MEMORY_BYTES published in tok\/s/,
+    ],
+    [{ id: 'gf-01', value: 'no_such_key', note: 'n' }, /has no number 'no_such_key'/],
+    [{ id: 'gf-01' }, /note is missing/],
+  ])('rejects a bad row naming the file and the case: %j', (row, message) => {
+    expect(() => toCase(file, row)).toThrow(/data\/calibration\/cases\/gptfast.json, case/);
+    expect(() => toCase(file, row)).toThrow(message);
   });
 });
 
