@@ -1,41 +1,33 @@
 /**
  * Refits every engine profile to the calibration cases and writes src/core/calibration/fitted.ts.
- * Ranges come from 4-fold cross-validated (held-out) predictions, so they describe the error on
- * setups the fit did not see. Memory ranges pool every profile's memory cases (the memory model
- * does not depend on the engine's speed).
+ * Ranges come from leave-one-source-out predictions (each case predicted by a fit that saw no case
+ * of its source), so they describe the error on a publisher's setup the fit did not see (see
+ * rangeSpreads for which cases each range pools).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { CALIBRATION_CASES } from '../src/core/calibration/cases.js';
-import { crossValidate, fitProfile, ratioSpreads } from '../src/core/calibration/fit.js';
+import { FITTED_PROFILES, fitAll, leaveOneSourceOut, rangeSpreads } from '../src/core/calibration/fit.js';
 import type { FittedCalibration, FittedProfile } from '../src/core/calibration/fitted-types.js';
-import { ENGINE_PROFILES } from '../src/core/index.js';
 
-const engines = ENGINE_PROFILES.filter((e) => e !== 'IDEAL');
-// Profiles with too few cases to separate efficiency from overhead borrow the optimised engines' efficiencies.
-const base = fitProfile(CALIBRATION_CASES, 'OPTIMIZED').tuning;
-const heldOut = new Map(engines.map((engine) => [engine, crossValidate(CALIBRATION_CASES, engine, 4, base)]));
-const memoryResults = [...heldOut.values()].flat().filter((r) => r.case.metric === 'MEMORY_BYTES');
-const memoryRange = ratioSpreads(memoryResults).MEMORY;
+const heldOut = FITTED_PROFILES.flatMap((engine) => leaveOneSourceOut(CALIBRATION_CASES, engine));
+const fits = fitAll(CALIBRATION_CASES);
+
+const round = (x: number) => Number(x.toPrecision(4));
+const roundAll = <T extends object>(o: T): T =>
+  Object.fromEntries(
+    Object.entries(o).map(([k, v]) => [
+      k,
+      typeof v === 'number' ? round(v) : v && typeof v === 'object' ? roundAll(v) : v,
+    ]),
+  ) as T;
 
 const fitted = {} as FittedCalibration;
-for (const engine of engines) {
-  const fit = fitProfile(CALIBRATION_CASES, engine, base);
-  const ranges: FittedProfile['ranges'] = ratioSpreads(
-    (heldOut.get(engine) ?? []).filter((r) => r.case.metric !== 'MEMORY_BYTES'),
-  );
-  if (memoryRange) ranges.MEMORY = memoryRange;
-  const round = (x: number) => Number(x.toPrecision(4));
-  const roundAll = <T extends object>(o: T): T =>
-    Object.fromEntries(
-      Object.entries(o).map(([k, v]) => [
-        k,
-        typeof v === 'number' ? round(v) : v && typeof v === 'object' ? roundAll(v) : v,
-      ]),
-    ) as T;
+for (const engine of FITTED_PROFILES) {
+  const ranges: FittedProfile['ranges'] = rangeSpreads(heldOut, engine);
   fitted[engine] = roundAll({
-    tuning: fit.tuning,
-    byGeneration: fit.byGeneration,
+    tuning: fits[engine].tuning,
+    byGeneration: fits[engine].byGeneration,
     ranges,
     cases: CALIBRATION_CASES.filter((c) => c.engine === engine && c.metric !== 'MEMORY_BYTES').length,
   });
@@ -50,7 +42,7 @@ const path = new URL('../src/core/calibration/fitted.ts', import.meta.url);
 writeFileSync(path, `${header}${JSON.stringify(fitted, null, 2)};\n`);
 // Format the generated file as the rest of the code (unquoted keys) so `biome ci` stays green.
 execFileSync('npx', ['biome', 'format', '--write', path.pathname], { stdio: 'ignore' });
-for (const engine of engines) {
+for (const engine of FITTED_PROFILES) {
   const f = fitted[engine];
   console.log(
     `${engine.padEnd(16)} ${f.cases} timing cases`,

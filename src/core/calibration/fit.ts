@@ -7,7 +7,7 @@ import { findGpu } from '../catalog/index.js';
 import type { EngineProfile, GpuGeneration, Tuning } from '../types.js';
 import type { CalibrationCase } from './cases.js';
 import { CasePredictor, percentile, RANGED_METRIC } from './evaluate.js';
-import type { FittedProfile, RangedMetric, RatioSpread } from './fitted-types.js';
+import type { FittedProfile, RatioSpread } from './fitted-types.js';
 
 type Fitted = Exclude<EngineProfile, 'IDEAL'>;
 
@@ -45,7 +45,11 @@ const PRIOR: Tuning = {
   dequantizationOpsPerWeight: 0,
 };
 
-const EFFICIENCY_GRID = Array.from({ length: 100 }, (_, i) => (i + 1) / 100);
+/**
+ * 0.20 to 1.00. The floor keeps the fit physical: without prefill cases in a fold, a decode-only fit
+ * could otherwise slow decode by dropping the (tied) compute efficiency to a few percent.
+ */
+const EFFICIENCY_GRID = Array.from({ length: 81 }, (_, i) => (i + 20) / 100);
 /** 0, then 1 microsecond to 0.1 s in 10 steps per decade. */
 const OVERHEAD_GRID = [0, ...Array.from({ length: 51 }, (_, i) => 1e-6 * 10 ** (i / 10))];
 
@@ -65,6 +69,9 @@ function gridFor(parameter: FreeParameter): number[] {
   if (parameter === 'allReduceStepBytes') return STEP_BYTES_GRID;
   return parameter.endsWith('Efficiency') ? EFFICIENCY_GRID : OVERHEAD_GRID;
 }
+
+/** Parameters that follow a free one: prefill bandwidth = decode bandwidth, decode compute = prefill compute. */
+const TIED_PARAMETERS = ['prefillBandwidthEfficiency', 'decodeComputeEfficiency'] as const;
 
 function withTiedParameters(t: Tuning): Tuning {
   return {
@@ -115,7 +122,11 @@ class Objective {
   }
 }
 
-/** Coordinate search from `start`; ties go to the value nearest the prior. */
+/**
+ * Coordinate search from `start`; ties go to the value nearest the prior. Each coordinate scans
+ * its grid coarsely (every sqrt(n)-th value), then every value around the best coarse one: the
+ * loss along one coordinate is close to unimodal, and this is five times fewer evaluations.
+ */
 function coordinateSearch(
   objective: Objective,
   start: Tuning,
@@ -126,9 +137,10 @@ function coordinateSearch(
   for (let sweep = 0; sweep < 6; sweep++) {
     let moved = false;
     for (const parameter of parameters) {
+      const grid = gridFor(parameter);
       let bestValue = best[parameter];
       let bestLoss = objective.loss((c) => tuningFor(best, c));
-      for (const value of gridFor(parameter)) {
+      const consider = (value: number) => {
         const candidate = withTiedParameters({ ...best, [parameter]: value });
         const loss = objective.loss((c) => tuningFor(candidate, c));
         const tie = Math.abs(loss - bestLoss) < 1e-12;
@@ -136,6 +148,15 @@ function coordinateSearch(
         if (loss < bestLoss - 1e-12 || (tie && closer)) {
           bestLoss = loss;
           bestValue = value;
+        }
+      };
+      const stride = Math.ceil(Math.sqrt(grid.length));
+      for (let i = 0; i < grid.length; i += stride) consider(grid[i]);
+      consider(grid[grid.length - 1]);
+      const centre = grid.indexOf(bestValue);
+      if (centre >= 0) {
+        for (let i = Math.max(0, centre - stride + 1); i < Math.min(grid.length, centre + stride); i++) {
+          if (i !== centre) consider(grid[i]);
         }
       }
       if (bestValue !== best[parameter]) moved = true;
@@ -189,7 +210,10 @@ export function fitProfile(
       if (own.length < MIN_CASES_PER_GENERATION || generation === 'CUSTOM') continue;
       const specific = coordinateSearch(new Objective(own, engine), tuning, GENERATION_PARAMETERS, (t) => t);
       if (GENERATION_PARAMETERS.every((key) => specific[key] === tuning[key])) continue;
-      byGeneration[generation] = Object.fromEntries(GENERATION_PARAMETERS.map((key) => [key, specific[key]]));
+      // The tied parameters go with them, so a reader of fitted.ts gets what the fit evaluated.
+      byGeneration[generation] = Object.fromEntries(
+        [...GENERATION_PARAMETERS, ...TIED_PARAMETERS].map((key) => [key, specific[key]]),
+      );
     }
   }
   return { tuning, byGeneration };
@@ -217,80 +241,88 @@ export function evaluateFit(
     });
 }
 
-/** Stable fold of a case id (FNV-1a), so folds do not change between runs. */
-export function foldOf(id: string, folds: number): number {
-  let hash = 2166136261;
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i);
-    hash = Math.imul(hash, 16777619) >>> 0;
-  }
-  // All cases of one measurement share a fold, so a held-out measurement is wholly unseen.
-  return hash % folds;
+/** The publication a case comes from: the source key before the colon ('gptfast', 'xdai', ...). */
+export function sourceOf(c: CalibrationCase): string {
+  return c.source.slice(0, c.source.indexOf(':'));
 }
 
-function measurementId(c: CalibrationCase): string {
-  return c.id.split('/')[0];
-}
-
-/** k-fold cross-validation: each case predicted by a fit that never saw its measurement. */
-export function crossValidate(
-  cases: readonly CalibrationCase[],
-  engine: Fitted,
-  folds = 4,
-  base: Tuning = PRIOR,
-): CaseResult[] {
+/**
+ * Leave-one-source-out cross-validation: every case is predicted by a fit that saw no case of its
+ * source, nor (for profiles that borrow the optimised engines' efficiencies) any case of that source
+ * in the base fit. This is the honest figure for a setup from a publisher outside the data: k-fold
+ * splits of rows keep a source's siblings in training, which flatters the fit.
+ */
+export function leaveOneSourceOut(cases: readonly CalibrationCase[], engine: Fitted): CaseResult[] {
   const own = cases.filter((c) => c.engine === engine);
   const results: CaseResult[] = [];
-  for (let fold = 0; fold < folds; fold++) {
-    const heldOut = own.filter((c) => foldOf(measurementId(c), folds) === fold);
-    if (heldOut.length === 0) continue;
-    const fit = fitProfile(
-      own.filter((c) => foldOf(measurementId(c), folds) !== fold),
-      engine,
-      base,
+  for (const source of new Set(own.map(sourceOf))) {
+    const training = cases.filter((c) => sourceOf(c) !== source);
+    const base = engine === 'OPTIMIZED' ? PRIOR : fitProfile(training, 'OPTIMIZED').tuning;
+    const fit = fitProfile(training, engine, base);
+    results.push(
+      ...evaluateFit(
+        own.filter((c) => sourceOf(c) === source),
+        engine,
+        fit,
+      ),
     );
-    results.push(...evaluateFit(heldOut, engine, fit));
   }
   return results;
 }
 
-/** Fewest cases a metric needs for its own range; below it, the profile's pooled timing spread is used. */
-export const MIN_CASES_PER_RANGE = 5;
+/** The fit every shipped profile uses: the optimised engines' efficiencies are the base of the others. */
+export function fitAll(cases: readonly CalibrationCase[]): Record<Fitted, ProfileFit> {
+  const base = fitProfile(cases, 'OPTIMIZED').tuning;
+  return Object.fromEntries(
+    FITTED_PROFILES.map((engine) => [engine, fitProfile(cases, engine, base)]),
+  ) as Record<Fitted, ProfileFit>;
+}
+
+export const FITTED_PROFILES: readonly Fitted[] = ['OPTIMIZED', 'LLAMA_CPP', 'EXLLAMA', 'HF_TRANSFORMERS'];
+
+/** A profile's metric gets its own range only with this many held-out cases from this many sources. */
+export const MIN_CASES_PER_RANGE = 10;
+export const MIN_SOURCES_PER_RANGE = 5;
 
 function spread(ratios: number[]): RatioSpread {
   return { p10: percentile(ratios, 0.1), p90: percentile(ratios, 0.9), cases: ratios.length };
 }
 
+const TIMING_METRICS = [
+  'TIME_TO_FIRST_TOKEN',
+  'TIME_PER_OUTPUT_TOKEN',
+  'TOTAL',
+  'OUTPUT_TOKENS_PER_SECOND',
+] as const;
+
 /**
- * 10th-90th percentile of measured / predicted per metric, from held-out predictions. Metrics with
- * few cases borrow the pooled spread of all timing cases (times as measured/predicted, throughput
- * inverted, since a time over-estimate is a throughput under-estimate).
+ * 10th-90th percentile of measured / predicted from held-out-by-source predictions of every profile.
+ * A profile's metric with enough cases from enough sources gets its own spread; the others share the
+ * pooled spread of every profile's timing cases (times as measured / predicted, throughput inverted,
+ * since a time over-estimate is a throughput under-estimate). With few sources per metric, a spread
+ * from one metric's cases says more about those sources than about the next one, so pooling is the
+ * honest choice until the data grows. Memory pools every profile's memory cases.
  */
-export function ratioSpreads(results: readonly CaseResult[]): FittedProfile['ranges'] {
+export function rangeSpreads(results: readonly CaseResult[], engine: Fitted): FittedProfile['ranges'] {
   const ranges: FittedProfile['ranges'] = {};
-  const byMetric = new Map<RangedMetric, number[]>();
   const pooledTime: number[] = [];
+  const memory: number[] = [];
   for (const r of results) {
     const ratio = r.case.measured / r.predicted;
     const metric = RANGED_METRIC[r.case.metric];
-    byMetric.set(metric, [...(byMetric.get(metric) ?? []), ratio]);
-    if (metric === 'MEMORY') continue;
-    pooledTime.push(metric === 'OUTPUT_TOKENS_PER_SECOND' ? 1 / ratio : ratio);
+    if (metric === 'MEMORY') memory.push(ratio);
+    else pooledTime.push(metric === 'OUTPUT_TOKENS_PER_SECOND' ? 1 / ratio : ratio);
   }
-  for (const metric of [
-    'TIME_TO_FIRST_TOKEN',
-    'TIME_PER_OUTPUT_TOKEN',
-    'TOTAL',
-    'OUTPUT_TOKENS_PER_SECOND',
-  ] as const) {
-    const own = byMetric.get(metric) ?? [];
-    if (own.length >= MIN_CASES_PER_RANGE) ranges[metric] = spread(own);
-    else if (pooledTime.length >= MIN_CASES_PER_RANGE) {
+  for (const metric of TIMING_METRICS) {
+    const own = results.filter((r) => r.case.engine === engine && RANGED_METRIC[r.case.metric] === metric);
+    const sources = new Set(own.map((r) => sourceOf(r.case))).size;
+    if (own.length >= MIN_CASES_PER_RANGE && sources >= MIN_SOURCES_PER_RANGE) {
+      ranges[metric] = spread(own.map((r) => r.case.measured / r.predicted));
+    } else if (pooledTime.length >= MIN_CASES_PER_RANGE) {
       const pooled = metric === 'OUTPUT_TOKENS_PER_SECOND' ? pooledTime.map((x) => 1 / x) : pooledTime;
       ranges[metric] = spread(pooled);
     }
   }
-  const memory = byMetric.get('MEMORY') ?? [];
   if (memory.length >= MIN_CASES_PER_RANGE) ranges.MEMORY = spread(memory);
   return ranges;
 }

@@ -46,3 +46,53 @@ export const CALIBRATION_METRICS: readonly CalibrationMetric[] = [
   'OUTPUT_TOKENS_PER_SECOND',
   'MEMORY_BYTES',
 ];
+
+/** Error of one prediction as a factor: |ln(predicted / measured)|, symmetric in over- and under-estimates. */
+export function logError(r: CaseResult): number {
+  return Math.abs(Math.log(r.predicted / r.case.measured));
+}
+
+/** The traits of a case that decide which fitted numbers apply to it. */
+function traits(c: CalibrationCase, generation: string): string[] {
+  return [
+    `${generation} GPUs`,
+    `${c.weightFormat === 'BF16' || c.weightFormat === 'FP16' ? '16-bit' : c.weightFormat} weights`,
+    c.gpuCount > 1 ? 'tensor parallelism' : 'a single GPU',
+    c.batchSize > 1 ? 'batch > 1' : 'batch 1',
+    `${c.metric.replace('_SECONDS', '').replace('OUTPUT_TOKENS_PER_SECOND', 'throughput')} cases`,
+  ];
+}
+
+/**
+ * One line on why a held-out case is off: the direction, and which of its traits no other source of
+ * its profile has (the fit had nothing to learn them from), or that every trait was covered and the
+ * difference is the source's own setup.
+ */
+export function heldOutReason(
+  r: CaseResult,
+  cases: readonly CalibrationCase[],
+  generationOf: (c: CalibrationCase) => string,
+  sourceOf: (c: CalibrationCase) => string,
+): string {
+  const c = r.case;
+  const slower =
+    c.metric === 'OUTPUT_TOKENS_PER_SECOND' ? r.predicted < c.measured : r.predicted > c.measured;
+  const direction =
+    c.metric === 'MEMORY_BYTES'
+      ? r.predicted > c.measured
+        ? 'over'
+        : 'under'
+      : slower
+        ? 'slower than'
+        : 'faster than';
+  const others = cases.filter((o) => o.engine === c.engine && sourceOf(o) !== sourceOf(c));
+  const seen = new Set(others.flatMap((o) => traits(o, generationOf(o))));
+  const unseen = traits(c, generationOf(c)).filter((t) => !seen.has(t));
+  const what =
+    c.metric === 'MEMORY_BYTES'
+      ? `predicts ${direction} the measured memory`
+      : `predicts ${direction} measured`;
+  return unseen.length > 0
+    ? `${what}; no other ${c.engine} source has ${unseen.join(', ')}`
+    : `${what}; every trait is covered by other sources, so the gap is this source's setup (${c.engineName})`;
+}

@@ -3,7 +3,7 @@ import { builder } from '../builder.js';
 
 /** How every range in the API is made; repeated in each range field's description. */
 export const RANGE_METHOD =
-  "Low-high range around the prediction: the prediction times the 10th and 90th percentile of measured / predicted over the engine profile's calibration cases (widened to include the prediction itself). It collapses to the prediction in IDEAL mode and when the profile has too few calibration cases.";
+  'Low-high range around the prediction: the prediction times the 10th and 90th percentile of measured / predicted over calibration cases held out by source (each predicted by a fit that never saw its publisher; pooled over profiles where a metric has few sources), widened to include the prediction itself. It collapses to the prediction in IDEAL mode.';
 
 export const ValueRangeRef = builder.simpleObject('ValueRange', {
   description: `${RANGE_METHOD} Same unit as the field it accompanies.`,

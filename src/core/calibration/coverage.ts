@@ -1,0 +1,45 @@
+import { RANGED_METRIC } from './evaluate.js';
+import { type CaseResult, FITTED_PROFILES, rangeSpreads, sourceOf } from './fit.js';
+import type { RangedMetric } from './fitted-types.js';
+
+export interface RangeCoverage {
+  metric: RangedMetric;
+  /** Held-out measurements of the metric, every profile. */
+  cases: number;
+  /** Of those, how many fell inside their range. */
+  inside: number;
+  fraction: number;
+}
+
+/**
+ * How often a range contains a measurement from a publisher it has not seen. For each source, the
+ * range factors are rebuilt (as `npm run calibrate` builds the shipped ones) from the held-out
+ * ratios of every other source, and placed around that source's held-out predictions. Nominal
+ * coverage is 80% (10th to 90th percentile); ranges are widened to contain the prediction.
+ */
+export function rangeCoverage(results: readonly CaseResult[]): RangeCoverage[] {
+  const counts = new Map<RangedMetric, { cases: number; inside: number }>();
+  for (const source of new Set(results.map((r) => sourceOf(r.case)))) {
+    const others = results.filter((r) => sourceOf(r.case) !== source);
+    const spreads = new Map(FITTED_PROFILES.map((engine) => [engine, rangeSpreads(others, engine)]));
+    for (const r of results) {
+      if (sourceOf(r.case) !== source) continue;
+      const metric = RANGED_METRIC[r.case.metric];
+      const spread = spreads.get(r.case.engine)?.[metric];
+      const count = counts.get(metric) ?? { cases: 0, inside: 0 };
+      count.cases++;
+      if (spread) {
+        const low = r.predicted * Math.min(spread.p10, 1);
+        const high = r.predicted * Math.max(spread.p90, 1);
+        if (r.case.measured >= low && r.case.measured <= high) count.inside++;
+      }
+      counts.set(metric, count);
+    }
+  }
+  return [...counts].map(([metric, { cases, inside }]) => ({
+    metric,
+    cases,
+    inside,
+    fraction: inside / cases,
+  }));
+}
