@@ -1,6 +1,7 @@
 /** The estimation core's public surface. Pure functions over plain data; no I/O, no GraphQL. */
 
 export type { RangedMetric, RatioSpread } from './calibration/fitted-types.js';
+export * from './checks.js';
 export * from './estimate.js';
 export * from './formats.js';
 export * from './limits.js';
@@ -11,4 +12,5 @@ export * from './ranges.js';
 export * from './resolve.js';
 export * from './roofline.js';
 export * from './timing.js';
+export * from './tuning.js';
 export * from './types.js';

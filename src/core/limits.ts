@@ -22,7 +22,7 @@ export const LIMITS = {
   memoryBytes: { max: 1e15 },
   bandwidthBytesPerSecond: { max: 1e15 },
   flopsPerSecond: { max: 1e18 },
-  tdpWatts: { max: 100_000 },
+  tdpWatts: { min: 1, max: 100_000 },
   /** Custom models. */
   layers: { min: 1, max: 1_000 },
   hiddenSize: { min: 1, max: 1_000_000 },
@@ -30,6 +30,10 @@ export const LIMITS = {
   vocabSize: { min: 1, max: 10_000_000 },
   experts: { min: 1, max: 10_000 },
   contextWindow: { min: 1, max: 100_000_000 },
+  /** Names of custom models and GPUs, characters. */
+  nameLength: { max: 200 },
+  /** Most estimates one `compare` may ask for (models x GPUs x weight formats x KV cache formats). */
+  compareEstimates: { max: 1_024 },
 } as const;
 
 /** An input the core cannot estimate; `field` names the input path, `limit` the rule broken. */

@@ -1,19 +1,7 @@
 import { FITTED } from './calibration/fitted.js';
 import type { RangedMetric, RatioSpread } from './calibration/fitted-types.js';
+import { IDEAL_TUNING } from './tuning.js';
 import type { EngineProfile, GpuGeneration, Tuning } from './types.js';
-
-export const IDEAL_TUNING: Tuning = Object.freeze({
-  prefillComputeEfficiency: 1,
-  prefillBandwidthEfficiency: 1,
-  decodeComputeEfficiency: 1,
-  decodeBandwidthEfficiency: 1,
-  weightOnlyBandwidthEfficiency: 1,
-  perRequestOverheadSeconds: 0,
-  perStepOverheadSeconds: 0,
-  allReduceLatencySeconds: 0,
-  allReduceStepBytes: 0,
-  dequantizationOpsPerWeight: 0,
-});
 
 export const DEFAULT_ENGINE: EngineProfile = 'OPTIMIZED';
 

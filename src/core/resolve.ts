@@ -1,3 +1,4 @@
+import { checkWorkload } from './checks.js';
 import {
   activationBytes,
   bytesPerElement,
@@ -5,7 +6,7 @@ import {
   isStorageFormat,
   resolveComputeFormat,
 } from './formats.js';
-import { EstimateInputError, LIMITS } from './limits.js';
+import { EstimateInputError } from './limits.js';
 import { DEFAULT_ENGINE, tuningFor } from './profiles.js';
 import type {
   EngineProfile,
@@ -51,31 +52,13 @@ export interface ResolvedRequest {
   activationBytesPerElement: number;
 }
 
-function checkInteger(field: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new EstimateInputError(field, value, `an integer from ${min} to ${max}`);
-  }
-}
-
-function checkEfficiency(field: string, value: number): void {
-  const { min, max } = LIMITS.efficiency;
-  if (!(Number.isFinite(value) && value >= min && value <= max)) {
-    throw new EstimateInputError(field, value, `a fraction from ${min} to ${max}`);
-  }
-}
-
-function checkRange(field: string, value: number, min: number, max: number, unit: string): void {
-  if (!(Number.isFinite(value) && value >= min && value <= max)) {
-    throw new EstimateInputError(field, value, `from ${min} to ${max} ${unit}`);
-  }
-}
-
 function checkStorage(field: string, format: NumberFormat): void {
   if (!isStorageFormat(format)) {
     throw new EstimateInputError(field, format, 'a storage format (TF32 is a compute mode only)');
   }
 }
 
+/** The profile's values with the given overrides (already checked by checkWorkload) in their place. */
 function mergeTuning(base: Tuning, override: Partial<Tuning> | undefined): Tuning {
   if (!override) return base;
   const tuning = { ...base };
@@ -83,25 +66,6 @@ function mergeTuning(base: Tuning, override: Partial<Tuning> | undefined): Tunin
     const value = override[key];
     if (value !== undefined && value !== null) tuning[key] = value;
   }
-  checkEfficiency('tuning.prefillComputeEfficiency', tuning.prefillComputeEfficiency);
-  checkEfficiency('tuning.prefillBandwidthEfficiency', tuning.prefillBandwidthEfficiency);
-  checkEfficiency('tuning.decodeComputeEfficiency', tuning.decodeComputeEfficiency);
-  checkEfficiency('tuning.decodeBandwidthEfficiency', tuning.decodeBandwidthEfficiency);
-  checkEfficiency('tuning.weightOnlyBandwidthEfficiency', tuning.weightOnlyBandwidthEfficiency);
-  const { min, max } = LIMITS.overheadSeconds;
-  checkRange('tuning.perRequestOverheadSeconds', tuning.perRequestOverheadSeconds, min, max, 'seconds');
-  checkRange('tuning.perStepOverheadSeconds', tuning.perStepOverheadSeconds, min, max, 'seconds');
-  checkRange('tuning.allReduceLatencySeconds', tuning.allReduceLatencySeconds, min, max, 'seconds');
-  const step = LIMITS.allReduceStepBytes;
-  checkRange('tuning.allReduceStepBytes', tuning.allReduceStepBytes, step.min, step.max, 'bytes');
-  const dq = LIMITS.dequantizationOpsPerWeight;
-  checkRange(
-    'tuning.dequantizationOpsPerWeight',
-    tuning.dequantizationOpsPerWeight,
-    dq.min,
-    dq.max,
-    'operations',
-  );
   return tuning;
 }
 
@@ -113,10 +77,7 @@ function storageOf(format: NumberFormat): NumberFormat {
 /** Fills defaults and checks every number; throws EstimateInputError naming the field. */
 export function resolveRequest(request: EstimateRequest): ResolvedRequest {
   const { model, gpu } = request;
-  checkInteger('inputTokens', request.inputTokens, LIMITS.tokens.min, LIMITS.tokens.max);
-  checkInteger('outputTokens', request.outputTokens, LIMITS.tokens.min, LIMITS.tokens.max);
-  checkInteger('batchSize', request.batchSize, LIMITS.batchSize.min, LIMITS.batchSize.max);
-  checkInteger('gpuCount', request.gpuCount, LIMITS.gpuCount.min, LIMITS.gpuCount.max);
+  checkWorkload(request);
   checkStorage('weightFormat', request.weightFormat);
   checkStorage('kvCacheFormat', request.kvCacheFormat);
 
@@ -126,9 +87,6 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
     runtimeOverheadBytes: request.memory?.runtimeOverheadBytes ?? DEFAULT_RUNTIME_OVERHEAD_BYTES,
     maxBatchedTokens: request.memory?.maxBatchedTokens ?? DEFAULT_MAX_BATCHED_TOKENS,
   };
-  const { runtimeOverheadBytes: rob, maxBatchedTokens: mbt } = LIMITS;
-  checkRange('memory.runtimeOverheadBytes', memory.runtimeOverheadBytes, rob.min, rob.max, 'bytes');
-  checkInteger('memory.maxBatchedTokens', memory.maxBatchedTokens, mbt.min, mbt.max);
 
   const computeFormatRequested = request.computeFormat ?? defaultComputeFormat(request.weightFormat);
   const compute = resolveComputeFormat(gpu, computeFormatRequested);

@@ -4,6 +4,7 @@
  * against COMPARE_LIMIT before anything is looked up or computed.
  */
 import type { EstimateRequest, NumberFormat } from '../core/index.js';
+import type { CompareInputShape } from './input-shapes.js';
 import {
   customGpuSpec,
   customModelSpec,
@@ -12,7 +13,6 @@ import {
   withWorkload,
   workloadOf,
 } from './resolve-input.js';
-import type { CompareInputShape } from './types/inputs.js';
 import { type CompareCounts, checkCompareSize, checkStorageFormat, estimatesIn } from './validation.js';
 
 /** How many of each dimension a comparison asks for (omitted formats default to [FP16]). */

@@ -36,10 +36,14 @@ export function notFound(field: string, kind: 'model' | 'GPU', id: string, valid
 
 /** Core field names are paths in EstimateRequest; the API names `memory` `memoryAssumptions`. */
 function apiFieldOf(coreField: string, inputPath: string): string {
-  return `${inputPath}.${coreField.replace(/^memory\./, 'memoryAssumptions.')}`;
+  const field = coreField.replace(/^memory\./, 'memoryAssumptions.');
+  return inputPath === '' ? field : `${inputPath}.${field}`;
 }
 
-/** Runs core code, turning its EstimateInputError into the API's BAD_USER_INPUT error. */
+/**
+ * Runs core code (an estimate, or one of the core's input checks), turning its EstimateInputError
+ * into the API's BAD_USER_INPUT error with the field named at `inputPath` ('' for a top-level name).
+ */
 export function withCoreInputErrors<T>(inputPath: string, compute: () => T): T {
   try {
     return compute();

@@ -4,7 +4,6 @@
  */
 import { findGpu, findModel, gpuIds, modelIds } from '../core/catalog/index.js';
 import type {
-  EngineProfile,
   EstimateRequest,
   GpuSpec,
   MemoryAssumptions,
@@ -17,16 +16,14 @@ import type {
   CustomGpuInputShape,
   CustomModelInputShape,
   EstimateInputShape,
-  MemoryAssumptionsInputShape,
-  TuningInputShape,
-} from './types/inputs.js';
+  WorkloadInputShape,
+} from './input-shapes.js';
 import {
   checkStorageFormat,
   requireExactlyOne,
   validateCustomGpu,
   validateCustomModel,
   validateWorkload,
-  type WorkloadInput,
 } from './validation.js';
 
 /** PCIe Gen4 x16, per direction: what GPUs without NVLink talk over. */
@@ -114,14 +111,7 @@ export interface Workload
   memory: Partial<MemoryAssumptions> | undefined;
 }
 
-export function workloadOf(
-  path: string,
-  input: WorkloadInput & {
-    engine?: EngineProfile | null;
-    tuning?: TuningInputShape | null;
-    memoryAssumptions?: MemoryAssumptionsInputShape | null;
-  },
-): Workload {
+export function workloadOf(path: string, input: WorkloadInputShape): Workload {
   validateWorkload(path, input);
   return {
     inputTokens: input.inputTokens,

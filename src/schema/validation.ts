@@ -1,75 +1,24 @@
 /**
- * Every check the API makes on its inputs, in one place. Numbers come from the core's LIMITS so
- * that messages, descriptions and the core's own checks quote the same limits. Each check throws
- * a BAD_USER_INPUT GraphQLError naming the input path, the value and the limit.
+ * The API's checks on its inputs, made before anything is looked up or computed. Numeric limits are
+ * checked by the core's own check functions (src/core/checks.ts, limits from LIMITS), run at the
+ * input's path: their EstimateInputError becomes a BAD_USER_INPUT GraphQLError naming the input
+ * path, the value and the limit. What only the API has (alternatives, list shapes) is checked here.
  */
-import { isStorageFormat, LIMITS, type NumberFormat } from '../core/index.js';
-import { invalidInput, outOfRange } from './errors.js';
-import type {
-  CustomGpuInputShape,
-  CustomModelInputShape,
-  MemoryAssumptionsInputShape,
-  TuningInputShape,
-} from './types/inputs.js';
+import {
+  checkInteger,
+  checkName,
+  checkRange,
+  checkWorkload,
+  EstimateInputError,
+  isStorageFormat,
+  LIMITS,
+  type NumberFormat,
+} from '../core/index.js';
+import { invalidInput, outOfRange, withCoreInputErrors } from './errors.js';
+import type { CustomGpuInputShape, CustomModelInputShape, WorkloadInputShape } from './input-shapes.js';
 
 /** Most estimates one `compare` may ask for (models x GPUs x weight formats x KV cache formats). */
-export const COMPARE_LIMIT = 1024;
-
-const MAX_NAME_LENGTH = 200;
-
-/**
- * Floors the core's (0, 1] and "positive" ranges leave open. Times divide FLOPs and bytes (up to
- * ~1e32 for the largest accepted model and workload) by rate x efficiency, so a rate or an
- * efficiency near Number.MIN_VALUE (1e-300, 5e-324) overflowed to Infinity. With rates of at
- * least 1 per second and efficiencies of at least 1e-6 every accepted input stays finite.
- */
-export const MIN_EFFICIENCY = LIMITS.efficiency.min;
-export const MIN_HARDWARE_RATE = LIMITS.hardwareRate.min;
-
-type Maybe<T> = T | null | undefined;
-
-function present<T>(value: Maybe<T>): value is T {
-  return value !== null && value !== undefined;
-}
-
-function integerIn(field: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw outOfRange(field, value, `an integer from ${min} to ${max}`);
-  }
-}
-
-function positiveUpTo(field: string, value: number, max: number, unit: string): void {
-  if (!(Number.isFinite(value) && value > 0 && value <= max)) {
-    throw outOfRange(field, value, `a positive number of ${unit}, at most ${max}`);
-  }
-}
-
-/** Memory, bandwidth and FLOP/s of a custom GPU: from MIN_HARDWARE_RATE to `max`. */
-function hardwareAmount(field: string, value: number, max: number, unit: string): void {
-  if (!(Number.isFinite(value) && value >= MIN_HARDWARE_RATE && value <= max)) {
-    throw outOfRange(field, value, `from ${MIN_HARDWARE_RATE} to ${max} ${unit}`);
-  }
-}
-
-function fraction(field: string, value: number): void {
-  const { min, max } = LIMITS.efficiency;
-  if (!(Number.isFinite(value) && value >= min && value <= max)) {
-    throw outOfRange(field, value, `a fraction from ${min} to ${max}`);
-  }
-}
-
-function overheadSeconds(field: string, value: number): void {
-  const { min, max } = LIMITS.overheadSeconds;
-  if (!(Number.isFinite(value) && value >= min && value <= max)) {
-    throw outOfRange(field, value, `from ${min} to ${max} seconds`);
-  }
-}
-
-function name(field: string, value: string): void {
-  if (value.trim() === '' || value.length > MAX_NAME_LENGTH) {
-    throw outOfRange(field, value, `a non-blank name of at most ${MAX_NAME_LENGTH} characters`);
-  }
-}
+export const COMPARE_LIMIT = LIMITS.compareEstimates.max;
 
 /** Weights and KV caches need a storage format; TF32 is a compute mode only. */
 export function checkStorageFormat(field: string, format: NumberFormat): void {
@@ -78,137 +27,90 @@ export function checkStorageFormat(field: string, format: NumberFormat): void {
   }
 }
 
+/** A token count given outside the workload (e.g. a field argument), at its own name. */
 export function checkTokens(field: string, value: number): void {
-  integerIn(field, value, LIMITS.tokens.min, LIMITS.tokens.max);
+  withCoreInputErrors('', () => checkInteger(field, value, LIMITS.tokens.min, LIMITS.tokens.max));
 }
 
-/** The workload fields EstimateInput and CompareInput share. */
-export interface WorkloadInput {
-  inputTokens: number;
-  outputTokens: number;
-  batchSize?: Maybe<number>;
-  gpuCount?: Maybe<number>;
-  tuning?: Maybe<TuningInputShape>;
-  memoryAssumptions?: Maybe<MemoryAssumptionsInputShape>;
-}
-
-export function validateWorkload(path: string, input: WorkloadInput): void {
-  checkTokens(`${path}.inputTokens`, input.inputTokens);
-  checkTokens(`${path}.outputTokens`, input.outputTokens);
-  if (present(input.batchSize)) {
-    integerIn(`${path}.batchSize`, input.batchSize, LIMITS.batchSize.min, LIMITS.batchSize.max);
-  }
-  if (present(input.gpuCount)) {
-    integerIn(`${path}.gpuCount`, input.gpuCount, LIMITS.gpuCount.min, LIMITS.gpuCount.max);
-  }
-  if (present(input.tuning)) validateTuning(`${path}.tuning`, input.tuning);
-  if (present(input.memoryAssumptions)) {
-    validateMemoryAssumptions(`${path}.memoryAssumptions`, input.memoryAssumptions);
-  }
-}
-
-function validateTuning(path: string, tuning: TuningInputShape): void {
-  // Every efficiency factor, including ones added later: each divides a time.
-  for (const [key, value] of Object.entries(tuning)) {
-    if (key.endsWith('Efficiency') && typeof value === 'number') fraction(`${path}.${key}`, value);
-  }
-  const overheads = [
-    'perRequestOverheadSeconds',
-    'perStepOverheadSeconds',
-    'allReduceLatencySeconds',
-  ] as const;
-  for (const key of overheads) {
-    const value = tuning[key];
-    if (present(value)) overheadSeconds(`${path}.${key}`, value);
-  }
-  const ops = tuning.dequantizationOpsPerWeight;
-  if (present(ops)) {
-    const { min, max } = LIMITS.dequantizationOpsPerWeight;
-    if (!(Number.isFinite(ops) && ops >= min && ops <= max)) {
-      throw outOfRange(
-        `${path}.dequantizationOpsPerWeight`,
-        ops,
-        `from ${min} to ${max} operations per weight`,
-      );
-    }
-  }
-}
-
-function validateMemoryAssumptions(path: string, memory: MemoryAssumptionsInputShape): void {
-  if (present(memory.runtimeOverheadBytes)) {
-    const { min, max } = LIMITS.runtimeOverheadBytes;
-    const value = memory.runtimeOverheadBytes;
-    if (!(Number.isFinite(value) && value >= min && value <= max)) {
-      throw outOfRange(`${path}.runtimeOverheadBytes`, value, `from ${min} to ${max} bytes`);
-    }
-  }
-  if (present(memory.maxBatchedTokens)) {
-    const { min, max } = LIMITS.maxBatchedTokens;
-    integerIn(`${path}.maxBatchedTokens`, memory.maxBatchedTokens, min, max);
-  }
+/** Token counts, batch, GPUs, tuning and memory overrides, with the core's checks (omitted counts are 1). */
+export function validateWorkload(path: string, input: WorkloadInputShape): void {
+  withCoreInputErrors(path, () =>
+    checkWorkload({
+      inputTokens: input.inputTokens,
+      outputTokens: input.outputTokens,
+      batchSize: input.batchSize ?? 1,
+      gpuCount: input.gpuCount ?? 1,
+      engine: input.engine,
+      tuning: input.tuning,
+      memory: input.memoryAssumptions,
+    }),
+  );
 }
 
 export function validateCustomModel(path: string, model: CustomModelInputShape): void {
-  name(`${path}.name`, model.name);
-  integerIn(`${path}.layers`, model.layers, LIMITS.layers.min, LIMITS.layers.max);
-  integerIn(`${path}.hiddenSize`, model.hiddenSize, LIMITS.hiddenSize.min, LIMITS.hiddenSize.max);
-  integerIn(`${path}.intermediateSize`, model.intermediateSize, 1, LIMITS.hiddenSize.max);
-  const heads = model.attentionHeads;
-  integerIn(`${path}.attentionHeads`, heads, LIMITS.heads.min, LIMITS.heads.max);
-  if (present(model.kvHeads)) {
-    integerIn(`${path}.kvHeads`, model.kvHeads, LIMITS.heads.min, LIMITS.heads.max);
-    if (heads % model.kvHeads !== 0) {
-      throw outOfRange(`${path}.kvHeads`, model.kvHeads, `a divisor of attentionHeads (${heads})`);
+  withCoreInputErrors(path, () => {
+    checkName('name', model.name);
+    checkInteger('layers', model.layers, LIMITS.layers.min, LIMITS.layers.max);
+    checkInteger('hiddenSize', model.hiddenSize, LIMITS.hiddenSize.min, LIMITS.hiddenSize.max);
+    checkInteger('intermediateSize', model.intermediateSize, 1, LIMITS.hiddenSize.max);
+    const heads = model.attentionHeads;
+    checkInteger('attentionHeads', heads, LIMITS.heads.min, LIMITS.heads.max);
+    if (model.kvHeads != null) {
+      checkInteger('kvHeads', model.kvHeads, LIMITS.heads.min, LIMITS.heads.max);
+      if (heads % model.kvHeads !== 0) {
+        throw new EstimateInputError('kvHeads', model.kvHeads, `a divisor of attentionHeads (${heads})`);
+      }
     }
-  }
-  if (present(model.headDim)) {
-    integerIn(`${path}.headDim`, model.headDim, 1, LIMITS.hiddenSize.max);
-  } else if (model.hiddenSize % heads !== 0) {
-    throw invalidInput(
-      `${path}.headDim`,
-      `hiddenSize / attentionHeads = ${model.hiddenSize} / ${heads} is not a whole number; give headDim`,
-    );
-  }
-  integerIn(`${path}.vocabSize`, model.vocabSize, LIMITS.vocabSize.min, LIMITS.vocabSize.max);
-  const window = model.contextWindow;
-  integerIn(`${path}.contextWindow`, window, LIMITS.contextWindow.min, LIMITS.contextWindow.max);
-  if (present(model.slidingWindow)) {
-    integerIn(`${path}.slidingWindow`, model.slidingWindow, 1, window);
-  }
-  const experts = model.experts ?? 1;
-  integerIn(`${path}.experts`, experts, LIMITS.experts.min, LIMITS.experts.max);
-  integerIn(`${path}.expertsPerToken`, model.expertsPerToken ?? 1, 1, experts);
+    if (model.headDim != null) {
+      checkInteger('headDim', model.headDim, 1, LIMITS.hiddenSize.max);
+    } else if (model.hiddenSize % heads !== 0) {
+      throw invalidInput(
+        `${path}.headDim`,
+        `hiddenSize / attentionHeads = ${model.hiddenSize} / ${heads} is not a whole number; give headDim`,
+      );
+    }
+    checkInteger('vocabSize', model.vocabSize, LIMITS.vocabSize.min, LIMITS.vocabSize.max);
+    const window = model.contextWindow;
+    checkInteger('contextWindow', window, LIMITS.contextWindow.min, LIMITS.contextWindow.max);
+    if (model.slidingWindow != null) checkInteger('slidingWindow', model.slidingWindow, 1, window);
+    const experts = model.experts ?? 1;
+    checkInteger('experts', experts, LIMITS.experts.min, LIMITS.experts.max);
+    checkInteger('expertsPerToken', model.expertsPerToken ?? 1, 1, experts);
+  });
+}
+
+/**
+ * Memory, bandwidth and FLOP/s of a custom GPU start at LIMITS.hardwareRate.min: times divide FLOPs
+ * and bytes (up to ~1e32) by these rates, and a rate near Number.MIN_VALUE overflowed them to Infinity.
+ */
+function checkHardwareRate(field: string, value: number, max: number, unit: string): void {
+  checkRange(field, value, LIMITS.hardwareRate.min, max, unit);
 }
 
 export function validateCustomGpu(path: string, gpu: CustomGpuInputShape): void {
-  name(`${path}.name`, gpu.name);
-  hardwareAmount(`${path}.memoryBytes`, gpu.memoryBytes, LIMITS.memoryBytes.max, 'bytes');
-  const bandwidthMax = LIMITS.bandwidthBytesPerSecond.max;
-  hardwareAmount(
-    `${path}.memoryBandwidthBytesPerSecond`,
-    gpu.memoryBandwidthBytesPerSecond,
-    bandwidthMax,
-    'bytes/s',
-  );
-  if (gpu.peakFlops.length === 0) {
-    throw invalidInput(`${path}.peakFlops`, 'give the peak throughput of at least one compute format');
-  }
-  const seen = new Set<NumberFormat>();
-  gpu.peakFlops.forEach(({ format, flopsPerSecond }, i) => {
-    if (seen.has(format)) throw invalidInput(`${path}.peakFlops[${i}].format`, `${format} is listed twice`);
-    seen.add(format);
-    hardwareAmount(
-      `${path}.peakFlops[${i}].flopsPerSecond`,
-      flopsPerSecond,
-      LIMITS.flopsPerSecond.max,
-      'FLOP/s',
-    );
+  withCoreInputErrors(path, () => {
+    checkName('name', gpu.name);
+    checkHardwareRate('memoryBytes', gpu.memoryBytes, LIMITS.memoryBytes.max, 'bytes');
+    const bandwidthMax = LIMITS.bandwidthBytesPerSecond.max;
+    const bandwidth = gpu.memoryBandwidthBytesPerSecond;
+    checkHardwareRate('memoryBandwidthBytesPerSecond', bandwidth, bandwidthMax, 'bytes/s');
+    if (gpu.peakFlops.length === 0) {
+      throw invalidInput(`${path}.peakFlops`, 'give the peak throughput of at least one compute format');
+    }
+    const seen = new Set<NumberFormat>();
+    gpu.peakFlops.forEach(({ format, flopsPerSecond }, i) => {
+      if (seen.has(format)) throw invalidInput(`${path}.peakFlops[${i}].format`, `${format} is listed twice`);
+      seen.add(format);
+      const flopsMax = LIMITS.flopsPerSecond.max;
+      checkHardwareRate(`peakFlops[${i}].flopsPerSecond`, flopsPerSecond, flopsMax, 'FLOP/s');
+    });
+    const interconnect = gpu.interconnectBandwidthBytesPerSecond;
+    if (interconnect != null) {
+      checkHardwareRate('interconnectBandwidthBytesPerSecond', interconnect, bandwidthMax, 'bytes/s');
+    }
+    if (gpu.tdpWatts != null)
+      checkRange('tdpWatts', gpu.tdpWatts, LIMITS.tdpWatts.min, LIMITS.tdpWatts.max, 'watts');
   });
-  if (present(gpu.interconnectBandwidthBytesPerSecond)) {
-    const field = `${path}.interconnectBandwidthBytesPerSecond`;
-    hardwareAmount(field, gpu.interconnectBandwidthBytesPerSecond, bandwidthMax, 'bytes/s');
-  }
-  if (present(gpu.tdpWatts)) positiveUpTo(`${path}.tdpWatts`, gpu.tdpWatts, LIMITS.tdpWatts.max, 'watts');
 }
 
 /** Exactly one of a catalog id and a custom description. */

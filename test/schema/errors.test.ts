@@ -1,5 +1,7 @@
+import { type GraphQLInputObjectType, isInputObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { gpuIds, modelIds } from '../../src/core/catalog/index.js';
+import { schema } from '../../src/schema/index.js';
 import { type GraphQLErrorJson, runOperation, testApp } from './support.js';
 
 const app = testApp();
@@ -177,6 +179,53 @@ describe('BAD_USER_INPUT names the field, the value and the limit', () => {
     const result = await runOperation(app, '{ model(id: "llama-2-7b") { weightsBytes(format: TF32) } }');
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].message).toContain('TF32 is a compute mode only');
+  });
+});
+
+describe('tuning overrides', () => {
+  const tuningInput = schema.getType('TuningInput');
+  const fields = isInputObjectType(tuningInput)
+    ? Object.keys((tuningInput as GraphQLInputObjectType).getFields())
+    : [];
+
+  it('lists the fields of TuningInput', () => {
+    expect(fields).toContain('allReduceStepBytes');
+  });
+
+  // Every field, including ones added later: a negative efficiency, overhead or byte count is
+  // meaningless, and above 1e15 every limit (a fraction, an hour, 1e9 bytes, 1000 ops) is passed.
+  it.each(fields.flatMap((field) => [[field, -1] as const, [field, 1e15] as const]))(
+    'refuses %s = %d, naming the field and its range',
+    async (field, value) => {
+      const error = await estimateError(
+        `model: "llama-2-7b", gpu: "h100", ${WORKLOAD}, tuning: { ${field}: ${value} }`,
+      );
+      expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(error.extensions?.field).toBe(`input.tuning.${field}`);
+      expect(error.message).toMatch(
+        new RegExp(`^input\\.tuning\\.${field} = ${value} is out of range: .*from \\d`),
+      );
+    },
+  );
+
+  it('are refused with engine IDEAL, which is the roofline bound', async () => {
+    const error = await estimateError(
+      `model: "llama-2-7b", gpu: "h100", ${WORKLOAD}, engine: IDEAL, tuning: { decodeBandwidthEfficiency: 0.5 }`,
+    );
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions?.field).toBe('input.tuning');
+    expect(error.message).toBe(
+      'input.tuning = "decodeBandwidthEfficiency" is out of range: no overrides with engine IDEAL, the roofline bound (100% of every peak, no fixed costs); omit tuning or pick another engine',
+    );
+  });
+
+  it('an empty tuning with engine IDEAL is the plain roofline', async () => {
+    const select = 'timePerOutputTokenSeconds';
+    const base = `model: "llama-2-7b", gpu: "h100", ${WORKLOAD}, engine: IDEAL`;
+    const plain = await runOperation(app, `{ estimate(input: { ${base} }) { ${select} } }`);
+    const empty = await runOperation(app, `{ estimate(input: { ${base}, tuning: {} }) { ${select} } }`);
+    expect(empty.errors).toBeUndefined();
+    expect(empty.data).toEqual(plain.data);
   });
 });
 

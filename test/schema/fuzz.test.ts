@@ -8,9 +8,8 @@
 import { type GraphQLInputObjectType, isInputObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { GPUS, MODELS } from '../../src/core/catalog/index.js';
-import { LIMITS } from '../../src/core/index.js';
+import { TUNING_FIELDS } from '../../src/core/index.js';
 import { schema } from '../../src/schema/index.js';
-import { MIN_EFFICIENCY } from '../../src/schema/validation.js';
 import { ESTIMATE_FIELDS } from './all-fields.js';
 import { numbersIn, testApp } from './support.js';
 
@@ -196,12 +195,10 @@ const MODEL_IDS = MODELS.map((m) => m.id);
 /** Every TuningInput field, from the schema, so that fields added later are fuzzed too. */
 const TUNING_KEYS = Object.keys((schema.getType('TuningInput') as GraphQLInputObjectType).getFields());
 
-/** The accepted range of a tuning field, by its name: efficiencies, overheads, or LIMITS[key]. */
+/** The accepted range of a tuning field, from the core's table of tuning fields. */
 function tuningRange(key: string): [number, number] | undefined {
-  if (key.endsWith('Efficiency')) return [MIN_EFFICIENCY, LIMITS.efficiency.max];
-  if (key.endsWith('Seconds')) return [LIMITS.overheadSeconds.min, LIMITS.overheadSeconds.max];
-  const limit = (LIMITS as Record<string, { min?: number; max?: number }>)[key];
-  return limit?.max === undefined ? undefined : [limit.min ?? 0, limit.max];
+  const spec = (TUNING_FIELDS as Record<string, { limit: { min: number; max: number } }>)[key];
+  return spec && [spec.limit.min, spec.limit.max];
 }
 
 /** Each tuning field at the end of its range that makes estimates slowest. */
@@ -270,7 +267,8 @@ function acceptedInput(rng: Rng): Record<string, unknown> {
   };
   if (rng.chance(0.3))
     input.computeFormat = rng.pick(['FP32', 'TF32', 'BF16', 'FP16', 'FP8', 'INT8', 'INT4']);
-  if (rng.chance(0.5)) {
+  // IDEAL takes no tuning overrides (it is the roofline bound).
+  if (input.engine !== 'IDEAL' && rng.chance(0.5)) {
     const tuning: Record<string, number> = {};
     for (const key of TUNING_KEYS) {
       const range = tuningRange(key);
@@ -649,6 +647,8 @@ describe('extreme accepted inputs', () => {
             ...model,
             customGpu: SLOWEST_GPU,
             ...LARGEST_WORKLOAD,
+            // IDEAL takes no tuning overrides: it is the roofline bound.
+            tuning: engine === 'IDEAL' ? undefined : LARGEST_WORKLOAD.tuning,
             engine,
             weightFormat,
             kvCacheFormat: 'FP32',

@@ -5,7 +5,7 @@ import { DEFAULT_INTERCONNECT_BYTES_PER_SECOND } from '../resolve-input.js';
 import { COMPARE_LIMIT } from '../validation.js';
 import { EngineProfileEnum, GpuGenerationEnum, NumberFormatEnum } from './enums.js';
 import { MEMORY_ASSUMPTION_DESCRIPTIONS } from './memory-assumptions.js';
-import { TUNING_DESCRIPTIONS } from './tuning.js';
+import { TuningInput } from './tuning.js';
 
 type InputFields = InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>;
 
@@ -101,25 +101,6 @@ export const CustomModelInput = builder.inputType('CustomModelInput', {
   }),
 });
 
-export const TuningInput = builder.inputType('TuningInput', {
-  description:
-    "Overrides of the engine profile's calibrated efficiencies and overheads; omitted fields keep the profile's values.",
-  fields: (t) => ({
-    prefillComputeEfficiency: t.float({ description: TUNING_DESCRIPTIONS.prefillComputeEfficiency }),
-    prefillBandwidthEfficiency: t.float({ description: TUNING_DESCRIPTIONS.prefillBandwidthEfficiency }),
-    decodeComputeEfficiency: t.float({ description: TUNING_DESCRIPTIONS.decodeComputeEfficiency }),
-    decodeBandwidthEfficiency: t.float({ description: TUNING_DESCRIPTIONS.decodeBandwidthEfficiency }),
-    weightOnlyBandwidthEfficiency: t.float({
-      description: TUNING_DESCRIPTIONS.weightOnlyBandwidthEfficiency,
-    }),
-    perRequestOverheadSeconds: t.float({ description: TUNING_DESCRIPTIONS.perRequestOverheadSeconds }),
-    perStepOverheadSeconds: t.float({ description: TUNING_DESCRIPTIONS.perStepOverheadSeconds }),
-    allReduceLatencySeconds: t.float({ description: TUNING_DESCRIPTIONS.allReduceLatencySeconds }),
-    allReduceStepBytes: t.float({ description: TUNING_DESCRIPTIONS.allReduceStepBytes }),
-    dequantizationOpsPerWeight: t.float({ description: TUNING_DESCRIPTIONS.dequantizationOpsPerWeight }),
-  }),
-});
-
 export const MemoryAssumptionsInput = builder.inputType('MemoryAssumptionsInput', {
   description: 'Overrides of the memory assumptions; omitted fields keep the defaults.',
   fields: (t) => ({
@@ -150,7 +131,7 @@ const requestFields = (t: InputFields) => ({
     type: EngineProfileEnum,
     defaultValue: DEFAULT_ENGINE,
     description:
-      'Engine profile whose calibrated efficiencies and overheads apply; IDEAL is the roofline bound.',
+      'Engine profile whose calibrated efficiencies and overheads apply; IDEAL is the roofline bound and takes no tuning overrides.',
   }),
   tuning: t.field({ type: TuningInput, description: 'Overrides of the profile efficiencies and overheads.' }),
   memoryAssumptions: t.field({
@@ -206,10 +187,3 @@ export const CompareInput = builder.inputType('CompareInput', {
     ...requestFields(t),
   }),
 });
-
-export type EstimateInputShape = typeof EstimateInput.$inferInput;
-export type CompareInputShape = typeof CompareInput.$inferInput;
-export type CustomModelInputShape = typeof CustomModelInput.$inferInput;
-export type CustomGpuInputShape = typeof CustomGpuInput.$inferInput;
-export type TuningInputShape = typeof TuningInput.$inferInput;
-export type MemoryAssumptionsInputShape = typeof MemoryAssumptionsInput.$inferInput;

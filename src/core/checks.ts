@@ -1,0 +1,82 @@
+/**
+ * The input checks, written once: the core runs them on every request it resolves, and the API runs the same
+ * functions on its inputs before anything is looked up (src/schema/validation.ts turns the EstimateInputError
+ * into a BAD_USER_INPUT error at the input's path). Limits come from LIMITS.
+ */
+import { EstimateInputError, LIMITS } from './limits.js';
+import { checkTuningOverrides, type TuningField } from './tuning.js';
+import type { EngineProfile, MemoryAssumptions } from './types.js';
+
+export function checkInteger(field: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new EstimateInputError(field, value, `an integer from ${min} to ${max}`);
+  }
+}
+
+export function checkRange(field: string, value: number, min: number, max: number, unit: string): void {
+  if (!(Number.isFinite(value) && value >= min && value <= max)) {
+    throw new EstimateInputError(field, value, `from ${min} to ${max} ${unit}`);
+  }
+}
+
+export function checkName(field: string, value: string): void {
+  const { max } = LIMITS.nameLength;
+  if (value.trim() === '' || value.length > max) {
+    throw new EstimateInputError(field, value, `a non-blank name of at most ${max} characters`);
+  }
+}
+
+type Overrides<T> = { [K in keyof T]?: T[K] | null };
+
+/** The parts of a request that describe the workload rather than the model and the GPU. */
+export interface WorkloadFields {
+  inputTokens: number;
+  outputTokens: number;
+  batchSize: number;
+  gpuCount: number;
+  engine?: EngineProfile | null;
+  tuning?: Overrides<Record<TuningField, number>> | null;
+  memory?: Overrides<MemoryAssumptions> | null;
+}
+
+export function checkMemoryOverrides(memory: Overrides<MemoryAssumptions>): void {
+  const { runtimeOverheadBytes: rob, maxBatchedTokens: mbt } = LIMITS;
+  if (memory.runtimeOverheadBytes != null) {
+    checkRange('memory.runtimeOverheadBytes', memory.runtimeOverheadBytes, rob.min, rob.max, 'bytes');
+  }
+  if (memory.maxBatchedTokens != null) {
+    checkInteger('memory.maxBatchedTokens', memory.maxBatchedTokens, mbt.min, mbt.max);
+  }
+}
+
+/**
+ * IDEAL is the roofline bound (every efficiency 1, every fixed cost 0), so it takes no tuning overrides:
+ * refusing them keeps "ideal" meaning the bound.
+ */
+function checkIdealHasNoOverrides(
+  engine: EngineProfile | null | undefined,
+  tuning: WorkloadFields['tuning'],
+) {
+  if (engine !== 'IDEAL' || !tuning) return;
+  const given = Object.keys(tuning).filter((key) => tuning[key as TuningField] != null);
+  if (given.length > 0) {
+    throw new EstimateInputError(
+      'tuning',
+      given.join(', '),
+      'no overrides with engine IDEAL, the roofline bound (100% of every peak, no fixed costs); omit tuning or pick another engine',
+    );
+  }
+}
+
+export function checkWorkload(w: WorkloadFields): void {
+  const { tokens, batchSize, gpuCount } = LIMITS;
+  checkInteger('inputTokens', w.inputTokens, tokens.min, tokens.max);
+  checkInteger('outputTokens', w.outputTokens, tokens.min, tokens.max);
+  checkInteger('batchSize', w.batchSize, batchSize.min, batchSize.max);
+  checkInteger('gpuCount', w.gpuCount, gpuCount.min, gpuCount.max);
+  if (w.tuning) {
+    checkIdealHasNoOverrides(w.engine, w.tuning);
+    checkTuningOverrides(w.tuning);
+  }
+  if (w.memory) checkMemoryOverrides(w.memory);
+}

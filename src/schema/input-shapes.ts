@@ -1,0 +1,75 @@
+/**
+ * What the input helpers (validation, resolve-input, compare-plan) read from the GraphQL inputs. The Pothos
+ * input types in types/inputs.ts produce objects of these shapes (the resolvers pass them in, so the compiler
+ * checks that they match); declaring them here lets imports run one way, types/ -> helpers.
+ */
+import type {
+  EngineProfile,
+  GpuGeneration,
+  MemoryAssumptions,
+  NumberFormat,
+  TuningField,
+} from '../core/index.js';
+
+type Maybe<T> = T | null | undefined;
+
+export type TuningInputShape = { [K in TuningField]?: Maybe<number> };
+export type MemoryAssumptionsInputShape = { [K in keyof MemoryAssumptions]?: Maybe<number> };
+
+export interface CustomModelInputShape {
+  name: string;
+  layers: number;
+  hiddenSize: number;
+  intermediateSize: number;
+  attentionHeads: number;
+  kvHeads?: Maybe<number>;
+  headDim?: Maybe<number>;
+  vocabSize: number;
+  contextWindow: number;
+  slidingWindow?: Maybe<number>;
+  experts?: Maybe<number>;
+  expertsPerToken?: Maybe<number>;
+  tiedEmbeddings?: Maybe<boolean>;
+  gatedFfn?: Maybe<boolean>;
+  attentionBias?: Maybe<boolean>;
+}
+
+export interface CustomGpuInputShape {
+  name: string;
+  memoryBytes: number;
+  memoryBandwidthBytesPerSecond: number;
+  peakFlops: { format: NumberFormat; flopsPerSecond: number }[];
+  interconnectBandwidthBytesPerSecond?: Maybe<number>;
+  tdpWatts?: Maybe<number>;
+  generation?: Maybe<GpuGeneration>;
+}
+
+/** The workload fields EstimateInput and CompareInput share. */
+export interface WorkloadInputShape {
+  inputTokens: number;
+  outputTokens: number;
+  batchSize?: Maybe<number>;
+  gpuCount?: Maybe<number>;
+  engine?: Maybe<EngineProfile>;
+  tuning?: Maybe<TuningInputShape>;
+  memoryAssumptions?: Maybe<MemoryAssumptionsInputShape>;
+}
+
+export interface EstimateInputShape extends WorkloadInputShape {
+  model?: Maybe<string | number>;
+  customModel?: Maybe<CustomModelInputShape>;
+  gpu?: Maybe<string | number>;
+  customGpu?: Maybe<CustomGpuInputShape>;
+  weightFormat?: Maybe<NumberFormat>;
+  kvCacheFormat?: Maybe<NumberFormat>;
+  computeFormat?: Maybe<NumberFormat>;
+}
+
+export interface CompareInputShape extends WorkloadInputShape {
+  models?: Maybe<(string | number)[]>;
+  customModels?: Maybe<CustomModelInputShape[]>;
+  gpus?: Maybe<(string | number)[]>;
+  customGpus?: Maybe<CustomGpuInputShape[]>;
+  weightFormats?: Maybe<NumberFormat[]>;
+  kvCacheFormats?: Maybe<NumberFormat[]>;
+}
