@@ -24,11 +24,22 @@ describe('memory breakdown', () => {
     expect(int4.memory.fits).toBe(true);
   });
 
-  it('total = weights + KV + activations + overhead; free = capacity - total', () => {
+  it('Llama-3-8B FP16 on an L4, batch 4, 512 + 128 tokens: every part derived by hand', () => {
     const m = estimate(request('llama-3-8b', 'l4', { batchSize: 4 })).memory;
-    expect(m.totalBytes).toBe(m.weightsBytes + m.kvCacheBytes + m.activationsBytes + m.overheadBytes);
-    expect(m.freeBytes).toBe(m.capacityBytes - m.totalBytes);
+    // 8,030,261,248 parameters x 2 bytes.
+    expect(m.weightsBytes).toBe(16_060_522_496);
+    // 2 (K, V) x 32 layers x 8 KV heads x 128 x 2 bytes = 131,072 bytes per token; x 640 tokens x 4 sequences.
+    expect(m.kvCacheBytes).toBe(335_544_320);
+    // Largest step: the 4 x 512 = 2,048 prompt tokens (under the 8,192-token chunk). Per token, 2 bytes x
+    // (2 x 4096 hidden + the widest intermediate, the gated FFN's 3 x 14,336 = 43,008) = 102,400 bytes;
+    // plus FP32 logits of the last position, 4 x 128,256 x 4 bytes = 2,052,096.
+    expect(m.activationsBytes).toBe(2048 * 102_400 + 2_052_096);
+    expect(m.overheadBytes).toBe(2 ** 30);
+    // 16,060,522,496 + 335,544,320 + 211,767,296 + 1,073,741,824.
+    expect(m.totalBytes).toBe(17_681_575_936);
+    // The L4's 23,034 MiB as the driver reports them, less the total.
     expect(m.capacityBytes).toBe(catalogGpu('l4').memoryBytes);
+    expect(m.freeBytes).toBe(catalogGpu('l4').memoryBytes - 17_681_575_936);
   });
 
   it('the runtime overhead is explicit and overridable', () => {

@@ -1,4 +1,4 @@
-/** Selections of every field of every output type, for the contract tests. */
+/** Selections of every field of every output type, for the contract tests (all-fields.test.ts checks them against the schema). */
 
 export const MODEL_FIELDS = `
   id name family aliases source
@@ -28,6 +28,8 @@ export const ESTIMATE_FIELDS = `
   gpu { ${GPU_FIELDS} }
   gpuCount
   fits
+  withinContextWindow
+  warnings
   memory {
     weightsBytes kvCacheBytes activationsBytes overheadBytes totalBytes totalBytesRange { ${RANGE} }
     capacityBytes freeBytes kvCacheTokensPerSequence kvCacheBytesPerTokenPerGpu largestStepTokens
@@ -49,7 +51,8 @@ export const ESTIMATE_FIELDS = `
     kvCacheBytesPerElement activationBytesPerElement
     tuning {
       prefillComputeEfficiency prefillBandwidthEfficiency decodeComputeEfficiency decodeBandwidthEfficiency
-      perRequestOverheadSeconds perStepOverheadSeconds allReduceLatencySeconds dequantizationOpsPerWeight
+      weightOnlyBandwidthEfficiency perRequestOverheadSeconds perStepOverheadSeconds allReduceLatencySeconds
+      allReduceStepBytes dequantizationOpsPerWeight
     }
     memoryAssumptions { runtimeOverheadBytes maxBatchedTokens }
     inputTokens outputTokens batchSize gpuCount
