@@ -1,0 +1,102 @@
+/** The inputs Fit and Roofline share: one model on one GPU type, the formats, and the workload. */
+import type { UpdateState } from '../app-state.js';
+import type { Catalog } from '../catalog.js';
+import type { NumberFormat } from '../gql/graphql.js';
+import { type AppState, FORMATS } from '../lib/url-state.js';
+import { NumberField, SearchField, SelectField } from './field.js';
+
+export const FORMAT_OPTIONS = FORMATS.map((format) => ({ value: format, label: format }));
+
+interface Props {
+  state: AppState;
+  update: UpdateState;
+  catalog: Catalog;
+  errors: Record<string, string[]>;
+}
+
+export function ModelField({ state, update, catalog, errors }: Props) {
+  return (
+    <SearchField
+      name="model"
+      label="Model"
+      hint="Type to search the catalog; any catalog id or alias works."
+      value={state.model}
+      options={catalog.models}
+      errors={errors.model}
+      onChange={(model) => update({ model })}
+    />
+  );
+}
+
+export function SetupFields({ state, update, catalog, errors }: Props) {
+  return (
+    <>
+      <ModelField state={state} update={update} catalog={catalog} errors={errors} />
+      <SearchField
+        name="gpu"
+        label="GPU"
+        value={state.gpu}
+        options={catalog.gpus}
+        errors={errors.gpu}
+        onChange={(gpu) => update({ gpu })}
+      />
+      <NumberField
+        name="gpuCount"
+        label="GPUs (tensor parallel)"
+        value={state.gpuCount}
+        errors={errors.gpuCount}
+        onChange={(gpuCount) => update({ gpuCount })}
+      />
+      <SelectField
+        name="weightFormat"
+        label="Weight format"
+        value={state.weightFormat}
+        options={FORMAT_OPTIONS}
+        errors={errors.weightFormat}
+        onChange={(weightFormat) => update({ weightFormat: weightFormat as NumberFormat })}
+      />
+      <KvCacheFormatField state={state} update={update} catalog={catalog} errors={errors} />
+    </>
+  );
+}
+
+export function KvCacheFormatField({ state, update, errors }: Props) {
+  return (
+    <SelectField
+      name="kvCacheFormat"
+      label="KV cache format"
+      value={state.kvCacheFormat}
+      options={FORMAT_OPTIONS}
+      errors={errors.kvCacheFormat}
+      onChange={(kvCacheFormat) => update({ kvCacheFormat: kvCacheFormat as NumberFormat })}
+    />
+  );
+}
+
+export function WorkloadFields({ state, update, errors }: Props) {
+  return (
+    <>
+      <NumberField
+        name="inputTokens"
+        label="Prompt length, tokens"
+        value={state.inputTokens}
+        errors={errors.inputTokens}
+        onChange={(inputTokens) => update({ inputTokens })}
+      />
+      <NumberField
+        name="outputTokens"
+        label="Output length, tokens"
+        value={state.outputTokens}
+        errors={errors.outputTokens}
+        onChange={(outputTokens) => update({ outputTokens })}
+      />
+      <NumberField
+        name="batchSize"
+        label="Batch size, sequences"
+        value={state.batchSize}
+        errors={errors.batchSize}
+        onChange={(batchSize) => update({ batchSize })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,407 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What an operator or a phase spends its time on. */
+export type Bound =
+  /** Arithmetic: FLOPs / (peak FLOP/s x compute efficiency) is the larger roofline term. */
+  | 'COMPUTE'
+  /** GPU-to-GPU transfers of tensor parallelism (all-reduce). */
+  | 'INTERCONNECT'
+  /** Memory traffic: bytes / (bandwidth x bandwidth efficiency) is the larger roofline term. */
+  | 'MEMORY'
+  /** Fixed per-request or per-step overhead of the engine (scheduling, launches, sampling). */
+  | 'OVERHEAD';
+
+/** Every combination of models x GPUs x weightFormats x kvCacheFormats, estimated with the same workload, in that nesting order (catalog entries before custom ones). At most 1024 estimates per request. */
+export type CompareInput = {
+  /** Sequences served together, 1 to 100000. */
+  batchSize?: number | null | undefined;
+  /** GPUs described in the request. */
+  customGpus?: Array<CustomGpuInput> | null | undefined;
+  /** Models described in the request. */
+  customModels?: Array<CustomModelInput> | null | undefined;
+  /** Engine profile whose calibrated efficiencies and overheads apply; IDEAL is the roofline bound. */
+  engine?: EngineProfile | null | undefined;
+  /** GPUs in one tensor-parallel group, 1 to 1024. Memory figures are per GPU. */
+  gpuCount?: number | null | undefined;
+  /** Catalog GPU ids or aliases. */
+  gpus?: Array<string | number> | null | undefined;
+  /** Prompt length per sequence, tokens, 1 to 10000000. */
+  inputTokens: number;
+  /** KV cache formats to compare. */
+  kvCacheFormats?: Array<NumberFormat> | null | undefined;
+  /** Overrides of the runtime overhead and the prefill chunk. */
+  memoryAssumptions?: MemoryAssumptionsInput | null | undefined;
+  /** Catalog model ids or aliases. */
+  models?: Array<string | number> | null | undefined;
+  /** Generated tokens per sequence, tokens, 1 to 10000000. */
+  outputTokens: number;
+  /** Overrides of the profile efficiencies and overheads. */
+  tuning?: TuningInput | null | undefined;
+  /** Weight formats to compare (compute format: the default for each). */
+  weightFormats?: Array<NumberFormat> | null | undefined;
+};
+
+/** What bounds the longest sequence an estimate can serve. */
+export type ContextLimitReason =
+  /** The model's context window (max_position_embeddings) is reached first. */
+  | 'CONTEXT_WINDOW'
+  /** The KV cache fills the memory left after weights, activations and runtime overhead. */
+  | 'MEMORY'
+  /** Weights, activations and runtime overhead alone exceed the GPU memory: no sequence fits. */
+  | 'WEIGHTS_DO_NOT_FIT';
+
+/** A GPU that is not in the catalog, described by its datasheet figures. */
+export type CustomGpuInput = {
+  /** Architecture generation, which picks generation-specific calibrated efficiencies. */
+  generation?: GpuGeneration | null | undefined;
+  /** GPU-to-GPU bandwidth per direction, bytes/s (default 32000000000: PCIe Gen4 x16); used when gpuCount > 1. */
+  interconnectBandwidthBytesPerSecond?: number | null | undefined;
+  /** Peak memory bandwidth, bytes/s; from 1 to 1000000000000000. */
+  memoryBandwidthBytesPerSecond: number;
+  /** Usable memory of one GPU, bytes (the notebook's gpu_mem); from 1 to 1000000000000000. */
+  memoryBytes: number;
+  /** Display name; the GPU id becomes "custom:<name>". */
+  name: string;
+  /** Dense peak throughput per compute format, at least one, each format once. A requested compute format the GPU lacks falls back to the nearest one it has (see Assumptions.computeFormatUsed). */
+  peakFlops: Array<FlopsByFormatInput>;
+  /** Board power, watts (optional, informational). */
+  tdpWatts?: number | null | undefined;
+};
+
+/** A transformer that is not in the catalog, with the fields of its HuggingFace config.json. Integers are positive. */
+export type CustomModelInput = {
+  /** The q/k/v projections carry biases (Qwen2). */
+  attentionBias?: boolean | null | undefined;
+  /** num_attention_heads, 1 to 10000. */
+  attentionHeads: number;
+  /** max_position_embeddings, tokens, 1 to 100000000. */
+  contextWindow: number;
+  /** num_local_experts, 1 for dense models, at most 10000. */
+  experts?: number | null | undefined;
+  /** num_experts_per_tok, 1 for dense models, at most experts. */
+  expertsPerToken?: number | null | undefined;
+  /** SwiGLU/GeGLU feed-forward (3 matrices) rather than a plain MLP (2). */
+  gatedFfn?: boolean | null | undefined;
+  /** head_dim (default hiddenSize / attentionHeads, which must then be a whole number). */
+  headDim?: number | null | undefined;
+  /** hidden_size, 1 to 1000000. */
+  hiddenSize: number;
+  /** intermediate_size (per expert for MoE), 1 to 1000000. */
+  intermediateSize: number;
+  /** num_key_value_heads (default attentionHeads); must divide attentionHeads. */
+  kvHeads?: number | null | undefined;
+  /** num_hidden_layers, 1 to 1000. */
+  layers: number;
+  /** Display name; the model id becomes "custom:<name>". */
+  name: string;
+  /** sliding_window, tokens, when the attention uses one (at most contextWindow); else omit. */
+  slidingWindow?: number | null | undefined;
+  /** tie_word_embeddings: the LM head reuses the embedding table. */
+  tiedEmbeddings?: boolean | null | undefined;
+  /** vocab_size, 1 to 10000000. */
+  vocabSize: number;
+};
+
+/** Class of inference engine whose efficiency factors and overheads are calibrated separately against measurements. */
+export type EngineProfile =
+  /** ExLlama / ExLlamaV2 and AutoAWQ: single-user 4-bit engines with custom kernels. */
+  | 'EXLLAMA'
+  /** Hugging Face transformers generate() in eager mode: tens of milliseconds of Python per token. */
+  | 'HF_TRANSFORMERS'
+  /** The roofline bound: 100% of peak FLOP/s and bandwidth, no fixed overheads. */
+  | 'IDEAL'
+  /** llama.cpp with CUDA offload of all layers (GGUF models). */
+  | 'LLAMA_CPP'
+  /** Optimised serving engines: TensorRT-LLM, vLLM, lmdeploy TurboMind, FasterTransformer, MLC LLM, gpt-fast (torch.compile). */
+  | 'OPTIMIZED';
+
+/** One model on one GPU (or a tensor-parallel group of them). Give exactly one of model / customModel and exactly one of gpu / customGpu. */
+export type EstimateInput = {
+  /** Sequences served together, 1 to 100000. */
+  batchSize?: number | null | undefined;
+  /** Format the matrix multiplications run in. Default: the weight format, except INT8/INT4 weights (weight-only quantisation) compute in FP16. */
+  computeFormat?: NumberFormat | null | undefined;
+  /** A GPU described in the request. */
+  customGpu?: CustomGpuInput | null | undefined;
+  /** A model described in the request. */
+  customModel?: CustomModelInput | null | undefined;
+  /** Engine profile whose calibrated efficiencies and overheads apply; IDEAL is the roofline bound. */
+  engine?: EngineProfile | null | undefined;
+  /** Catalog GPU id or alias, case-insensitive (see Query.gpus). */
+  gpu?: string | number | null | undefined;
+  /** GPUs in one tensor-parallel group, 1 to 1024. Memory figures are per GPU. */
+  gpuCount?: number | null | undefined;
+  /** Prompt length per sequence, tokens, 1 to 10000000. */
+  inputTokens: number;
+  /** Format of the stored KV cache. */
+  kvCacheFormat?: NumberFormat | null | undefined;
+  /** Overrides of the runtime overhead and the prefill chunk. */
+  memoryAssumptions?: MemoryAssumptionsInput | null | undefined;
+  /** Catalog model id or alias, case-insensitive (see Query.models). */
+  model?: string | number | null | undefined;
+  /** Generated tokens per sequence, tokens, 1 to 10000000. */
+  outputTokens: number;
+  /** Overrides of the profile efficiencies and overheads. */
+  tuning?: TuningInput | null | undefined;
+  /** Format of the stored layer matrices (embeddings, LM head, norms and biases stay 16-bit). */
+  weightFormat?: NumberFormat | null | undefined;
+};
+
+/** Dense (not 2:4 sparse) peak throughput of one compute format. */
+export type FlopsByFormatInput = {
+  /** Dense peak throughput, FLOP/s (OP/s for integer formats); from 1 to 1000000000000000000. */
+  flopsPerSecond: number;
+  /** Compute format. */
+  format: NumberFormat;
+};
+
+/** GPU architecture generation; engine profiles may carry generation-specific efficiency factors. */
+export type GpuGeneration =
+  /** NVIDIA Ada Lovelace (L4, L40S, RTX 4090). */
+  | 'ADA'
+  /** NVIDIA Ampere (A100, A10, RTX 3090). */
+  | 'AMPERE'
+  /** NVIDIA Blackwell (B200). */
+  | 'BLACKWELL'
+  /** AMD CDNA 2 (MI200 series). */
+  | 'CDNA2'
+  /** AMD CDNA 3 (MI300 series). */
+  | 'CDNA3'
+  /** Unknown generation: the engine profile uses its generation-independent factors. */
+  | 'CUSTOM'
+  /** NVIDIA Hopper (H100, H200). */
+  | 'HOPPER'
+  /** NVIDIA Volta (V100). */
+  | 'VOLTA';
+
+/** Overrides of the memory assumptions; omitted fields keep the defaults. */
+export type MemoryAssumptionsInput = {
+  /** Most prompt tokens (all sequences together) one prefill step processes; longer prompts are chunked, tokens (default 8192). It sets the activation memory of prefill. */
+  maxBatchedTokens?: number | null | undefined;
+  /** CUDA context, library workspaces and allocator slack per GPU, bytes (default 1073741824 = 1 GiB). */
+  runtimeOverheadBytes?: number | null | undefined;
+};
+
+/** Number format of stored weights or KV cache, or of the arithmetic (compute format). */
+export type NumberFormat =
+  /** bfloat16: 2 bytes per element. */
+  | 'BF16'
+  /** 8-bit float (E4M3): 1 byte per element; FP8 compute needs Hopper, Ada, Blackwell or CDNA3. */
+  | 'FP8'
+  /** IEEE half precision: 2 bytes per element. */
+  | 'FP16'
+  /** 32-bit float: 4 bytes per element. */
+  | 'FP32'
+  /** 4-bit integer in groups of 128 sharing one 16-bit scale: 0.515625 bytes per element. INT4 weights compute in FP16 unless computeFormat says otherwise. */
+  | 'INT4'
+  /** 8-bit integer: 1 byte per element. INT8 weights compute in FP16 unless computeFormat says INT8 (W8A8). */
+  | 'INT8'
+  /** Tensor-core compute mode over FP32 data. Compute only: it cannot store weights or a KV cache. */
+  | 'TF32';
+
+/** An operator of the forward pass, summed over all layers. */
+export type Operator =
+  /** Q x K^T over the attended tokens: causal in prefill, capped by a sliding window. */
+  | 'ATTENTION_SCORES'
+  /** Softmax(scores) x V over the attended tokens. */
+  | 'ATTENTION_VALUES'
+  /** Token embedding lookup (memory traffic only). */
+  | 'EMBEDDING'
+  /** Feed-forward network: the experts each token uses (FLOPs) and the distinct experts a step reads (bytes). */
+  | 'FFN'
+  /** Output projection to the vocabulary, for the last position of each sequence only. */
+  | 'LM_HEAD'
+  /** Mixture-of-experts router (MoE models only). */
+  | 'MOE_ROUTER'
+  /** RMSNorm/LayerNorm of every layer and the final norm. */
+  | 'NORMS'
+  /** Attention output projection back to the hidden size. */
+  | 'OUTPUT_PROJECTION'
+  /** Query, key and value projections (with biases where the model has them). */
+  | 'QKV_PROJECTION'
+  /** Two ring all-reduces per layer over the interconnect (gpuCount > 1 only). */
+  | 'TENSOR_PARALLEL_ALL_REDUCE';
+
+/** Overrides of the engine profile's calibrated efficiencies and overheads; omitted fields keep the profile's values. */
+export type TuningInput = {
+  /** Fixed latency of one tensor-parallel all-reduce (launch, synchronisation), seconds, >= 0. */
+  allReduceLatencySeconds?: number | null | undefined;
+  /** Bytes-equivalent each of the 2 (gpuCount - 1) steps of a ring all-reduce costs on top of its payload (protocol chunk, handshake), timed at the interconnect bandwidth, bytes, >= 0. */
+  allReduceStepBytes?: number | null | undefined;
+  /** Fraction of the peak memory bandwidth reached in decode, from 1e-6 to 1. */
+  decodeBandwidthEfficiency?: number | null | undefined;
+  /** Fraction of the peak FLOP/s reached in decode, from 1e-6 to 1. */
+  decodeComputeEfficiency?: number | null | undefined;
+  /** Vector-unit operations (at the FP32 rate) spent unpacking and scaling each weight a weight-only quantised matmul reads (INT8/INT4 weights computed in FP16), operations per weight, >= 0. */
+  dequantizationOpsPerWeight?: number | null | undefined;
+  /** Fixed cost added once per request to the time to first token (scheduling, tokenisation, launch), seconds, >= 0. */
+  perRequestOverheadSeconds?: number | null | undefined;
+  /** Fixed cost added to every decode step (kernel launches, sampling, host sync), seconds, >= 0. */
+  perStepOverheadSeconds?: number | null | undefined;
+  /** Fraction of the peak memory bandwidth reached in prefill, from 1e-6 to 1. */
+  prefillBandwidthEfficiency?: number | null | undefined;
+  /** Fraction of the peak FLOP/s reached in prefill, from 1e-6 to 1. */
+  prefillComputeEfficiency?: number | null | undefined;
+  /** Fraction of the peak memory bandwidth that weight-only quantised matmuls (INT8/INT4 weights unpacked for FP16 compute) reach while streaming their weights, both phases, from 1e-6 to 1. */
+  weightOnlyBandwidthEfficiency?: number | null | undefined;
+};
+
+export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogQuery = { models: Array<{ id: string, name: string, parameterCount: number, contextWindow: number }>, gpus: Array<{ id: string, name: string, memoryBytes: number }> };
+
+export type CompareGpusQueryVariables = Exact<{
+  input: CompareInput;
+}>;
+
+
+export type CompareGpusQuery = { compare: Array<{ fits: boolean, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecond: number, gpu: { id: string, name: string }, assumptions: { weightFormat: NumberFormat }, timeToFirstTokenSecondsRange: { low: number, high: number }, timePerOutputTokenSecondsRange: { low: number, high: number }, outputTokensPerSecondRange: { low: number, high: number } }> };
+
+export type FitEstimateQueryVariables = Exact<{
+  input: EstimateInput;
+}>;
+
+
+export type FitEstimateQuery = { estimate: { fits: boolean, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecond: number, warnings: Array<string>, memory: { weightsBytes: number, kvCacheBytes: number, activationsBytes: number, overheadBytes: number, totalBytes: number, capacityBytes: number, freeBytes: number }, maxContextLength: { tokens: number, limitedBy: ContextLimitReason }, timeToFirstTokenSecondsRange: { low: number, high: number }, timePerOutputTokenSecondsRange: { low: number, high: number } } };
+
+export type RooflineQueryVariables = Exact<{
+  input: EstimateInput;
+}>;
+
+
+export type RooflineQuery = { estimate: { gpu: { name: string, memoryBandwidthBytesPerSecond: number }, assumptions: { computeFormatUsed: NumberFormat, computePeakFlopsPerSecond: number }, prefill: { seconds: number, operators: Array<{ name: Operator, flops: number, bytes: number, seconds: number, bound: Bound }> }, decode: { seconds: number, operators: Array<{ name: Operator, flops: number, bytes: number, seconds: number, bound: Bound }> } } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const CatalogDocument = new TypedDocumentString(`
+    query Catalog {
+  models {
+    id
+    name
+    parameterCount
+    contextWindow
+  }
+  gpus {
+    id
+    name
+    memoryBytes
+  }
+}
+    `) as unknown as TypedDocumentString<CatalogQuery, CatalogQueryVariables>;
+export const CompareGpusDocument = new TypedDocumentString(`
+    query CompareGpus($input: CompareInput!) {
+  compare(input: $input) {
+    gpu {
+      id
+      name
+    }
+    assumptions {
+      weightFormat
+    }
+    fits
+    timeToFirstTokenSeconds
+    timeToFirstTokenSecondsRange {
+      low
+      high
+    }
+    timePerOutputTokenSeconds
+    timePerOutputTokenSecondsRange {
+      low
+      high
+    }
+    outputTokensPerSecond
+    outputTokensPerSecondRange {
+      low
+      high
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompareGpusQuery, CompareGpusQueryVariables>;
+export const FitEstimateDocument = new TypedDocumentString(`
+    query FitEstimate($input: EstimateInput!) {
+  estimate(input: $input) {
+    fits
+    memory {
+      weightsBytes
+      kvCacheBytes
+      activationsBytes
+      overheadBytes
+      totalBytes
+      capacityBytes
+      freeBytes
+    }
+    maxContextLength {
+      tokens
+      limitedBy
+    }
+    timeToFirstTokenSeconds
+    timeToFirstTokenSecondsRange {
+      low
+      high
+    }
+    timePerOutputTokenSeconds
+    timePerOutputTokenSecondsRange {
+      low
+      high
+    }
+    outputTokensPerSecond
+    warnings
+  }
+}
+    `) as unknown as TypedDocumentString<FitEstimateQuery, FitEstimateQueryVariables>;
+export const RooflineDocument = new TypedDocumentString(`
+    query Roofline($input: EstimateInput!) {
+  estimate(input: $input) {
+    gpu {
+      name
+      memoryBandwidthBytesPerSecond
+    }
+    assumptions {
+      computeFormatUsed
+      computePeakFlopsPerSecond
+    }
+    prefill {
+      seconds
+      operators {
+        name
+        flops
+        bytes
+        seconds
+        bound
+      }
+    }
+    decode {
+      seconds
+      operators {
+        name
+        flops
+        bytes
+        seconds
+        bound
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RooflineQuery, RooflineQueryVariables>;

@@ -1,0 +1,150 @@
+/**
+ * The whole app state lives in the query string, so a link reproduces the view. Values equal to the
+ * defaults are left out of the URL; unknown or malformed values fall back to the defaults. Numbers
+ * out of the API's range are kept, so that the API's error for them shows next to their input.
+ */
+import type { NumberFormat } from '../gql/graphql.js';
+
+export const VIEWS = ['fit', 'compare', 'roofline'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** Every NumberFormat, in the schema's order (the Record makes tsc name any the schema adds). */
+const FORMAT_ORDER: Record<NumberFormat, number> = {
+  FP32: 0,
+  TF32: 1,
+  BF16: 2,
+  FP16: 3,
+  FP8: 4,
+  INT8: 5,
+  INT4: 6,
+};
+export const FORMATS = Object.keys(FORMAT_ORDER) as NumberFormat[];
+
+export const SORT_KEYS = ['gpu', 'ttft', 'tpot', 'throughput'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface AppState {
+  view: View;
+  /** Fit and Roofline: one model and one GPU; Compare: the model. */
+  model: string;
+  gpu: string;
+  /** GPUs in one tensor-parallel group. */
+  gpuCount: number;
+  weightFormat: NumberFormat;
+  kvCacheFormat: NumberFormat;
+  inputTokens: number;
+  outputTokens: number;
+  batchSize: number;
+  /** Compare: the GPUs and weight formats side by side, and the table's order. */
+  gpus: string[];
+  weightFormats: NumberFormat[];
+  sort: SortKey;
+  sortDescending: boolean;
+}
+
+export const DEFAULT_STATE: Readonly<AppState> = Object.freeze<AppState>({
+  view: 'fit',
+  model: 'llama-3.1-8b',
+  gpu: 'h100-sxm5-80gb',
+  gpuCount: 1,
+  weightFormat: 'FP16',
+  kvCacheFormat: 'FP16',
+  inputTokens: 2048,
+  outputTokens: 256,
+  batchSize: 1,
+  gpus: ['a100-sxm4-80gb', 'h100-sxm5-80gb', 'h200-sxm-141gb', 'l40s', 'rtx-4090', 'mi300x'],
+  weightFormats: ['FP16'],
+  sort: 'tpot',
+  sortDescending: false,
+});
+
+type Key = keyof AppState;
+/** URL parameter order: the view first, then as a reader would name them. */
+const KEYS: Key[] = [
+  'view',
+  'model',
+  'gpu',
+  'gpus',
+  'gpuCount',
+  'weightFormat',
+  'weightFormats',
+  'kvCacheFormat',
+  'inputTokens',
+  'outputTokens',
+  'batchSize',
+  'sort',
+];
+
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
+function parseInteger(text: string): number | undefined {
+  return /^-?\d{1,15}$/.test(text) ? Number(text) : undefined;
+}
+
+function parseList(text: string): string[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function parseFormats(text: string): NumberFormat[] {
+  const formats = parseList(text.toUpperCase()).filter((item) => isOneOf(FORMATS, item));
+  return [...new Set(formats)];
+}
+
+/** The state a query string describes (with or without the leading '?'). */
+export function parseState(search: string): AppState {
+  const params = new URLSearchParams(search);
+  const state: AppState = {
+    ...DEFAULT_STATE,
+    gpus: [...DEFAULT_STATE.gpus],
+    weightFormats: [...DEFAULT_STATE.weightFormats],
+  };
+  const text = (key: Key) => params.get(key);
+
+  const view = text('view');
+  if (view !== null && isOneOf(VIEWS, view)) state.view = view;
+  for (const key of ['model', 'gpu'] as const) {
+    const value = text(key)?.trim();
+    if (value) state[key] = value;
+  }
+  for (const key of ['gpuCount', 'inputTokens', 'outputTokens', 'batchSize'] as const) {
+    const value = parseInteger(text(key) ?? '');
+    if (value !== undefined) state[key] = value;
+  }
+  for (const key of ['weightFormat', 'kvCacheFormat'] as const) {
+    const value = text(key)?.toUpperCase() ?? '';
+    if (isOneOf(FORMATS, value)) state[key] = value;
+  }
+  const gpus = text('gpus');
+  if (gpus !== null) state.gpus = [...new Set(parseList(gpus))];
+  const weightFormats = text('weightFormats');
+  if (weightFormats !== null) state.weightFormats = parseFormats(weightFormats);
+  const sort = text('sort') ?? '';
+  const sortKey = sort.replace(/^-/, '');
+  if (isOneOf(SORT_KEYS, sortKey)) {
+    state.sort = sortKey;
+    state.sortDescending = sort.startsWith('-');
+  }
+  return state;
+}
+
+function valueText(state: AppState, key: Key): string {
+  if (key === 'sort') return `${state.sortDescending ? '-' : ''}${state.sort}`;
+  const value = state[key];
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+/** The query string for a state, '?'-prefixed, or '' when everything is at its default. */
+export function serializeState(state: AppState): string {
+  const params = new URLSearchParams();
+  for (const key of KEYS) {
+    const value = valueText(state, key);
+    if (value !== valueText(DEFAULT_STATE as AppState, key)) params.set(key, value);
+  }
+  const query = params.toString().replaceAll('%2C', ',');
+  return query === '' ? '' : `?${query}`;
+}
