@@ -11,6 +11,7 @@ import {
   requestGuardPlugin,
 } from './limits.js';
 import { performancePlugins } from './performance.js';
+import { webClientPlugin } from './web-client.js';
 
 /** Everything deployment-specific; hardening (limits, logging, health) plugs in here. */
 export interface AppOptions extends ContextOptions {
@@ -40,6 +41,8 @@ export interface AppOptions extends ContextOptions {
   workerPidHeader?: boolean;
   /** Yoga's parse and validation cache (an LRU by query text), which graphql-jit relies on; default true. */
   parserAndValidationCache?: boolean;
+  /** Built web client served at GET / (web-client.ts): its directory, or false for none; default web/dist. */
+  webClient?: string | false;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
@@ -70,6 +73,7 @@ export function createApp(options: AppOptions = {}): App {
     parserAndValidationCache: options.parserAndValidationCache ?? true,
     maxRequestBodySize: maxBodyBytes,
     plugins: [
+      ...(options.webClient === false ? [] : [webClientPlugin(options.webClient)]),
       requestGuardPlugin(maxBodyBytes),
       ...operationLimitPlugins({
         limits,
