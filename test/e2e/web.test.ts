@@ -1,0 +1,352 @@
+/**
+ * The web client in a real browser against the real server: each view loads, shows what the API
+ * answers, and redraws to the API's new answer when an input changes. No request leaves
+ * 127.0.0.1 and the console stays free of errors. One chromium serves every test here.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildWebClient, type LocalServer, launchChromium, serveWebClient } from '../../scripts/browser.js';
+import {
+  CatalogDocument,
+  CompareGpusDocument,
+  type CompareGpusQuery,
+  type CompareGpusQueryVariables,
+  FitEstimateDocument,
+  type FitEstimateQuery,
+  type FitEstimateQueryVariables,
+  RooflineDocument,
+  type RooflineQuery,
+  type TypedDocumentString,
+} from '../../web/src/gql/graphql.js';
+import {
+  formatBytes,
+  formatSeconds,
+  formatSi,
+  formatTokenRate,
+  formatTokens,
+} from '../../web/src/lib/format.js';
+import { rooflinePoints } from '../../web/src/lib/roofline.js';
+import { DEFAULT_STATE } from '../../web/src/lib/url-state.js';
+
+let buildDir: string;
+let server: LocalServer;
+let browser: Browser;
+let context: BrowserContext;
+let foreign: string[];
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  buildDir = mkdtempSync(join(tmpdir(), 'web-client-build-'));
+  await buildWebClient(buildDir);
+  server = await serveWebClient(buildDir);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(buildDir, { recursive: true, force: true });
+});
+
+/** A fresh context (cold cache) whose requests may only go to the test server. */
+async function openPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
+  context = await browser.newContext({ viewport });
+  foreign = [];
+  consoleErrors = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${server.origin}/`) || url.startsWith('data:')) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return page;
+}
+
+afterEach(async () => {
+  await context?.close();
+  expect(foreign, 'requests that left 127.0.0.1').toEqual([]);
+  expect(consoleErrors, 'console errors').toEqual([]);
+});
+
+/** What the API answers for a document, asked directly (the expectation each view must show). */
+async function api<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+) {
+  const response = await fetch(`${server.origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: document.toString(), variables }),
+  });
+  return (await response.json()) as { data: TResult; errors?: { message: string }[] };
+}
+
+const text = async (page: Page, testId: string) =>
+  ((await page.getByTestId(testId).textContent()) ?? '').trim();
+
+/** Polls until the view has settled (no request in flight) and `read` gives `expected`. */
+async function until<T>(page: Page, read: () => Promise<T>, expected: T) {
+  await expect
+    .poll(
+      async () =>
+        (await page.getByTestId('results').getAttribute('aria-busy')) === 'true' ? undefined : read(),
+      {
+        timeout: 20_000,
+      },
+    )
+    .toEqual(expected);
+}
+
+function fitInput(change: Partial<FitEstimateQueryVariables['input']> = {}): FitEstimateQueryVariables {
+  const { model, gpu, gpuCount, weightFormat, kvCacheFormat, inputTokens, outputTokens, batchSize } =
+    DEFAULT_STATE;
+  return {
+    input: {
+      model,
+      gpu,
+      gpuCount,
+      weightFormat,
+      kvCacheFormat,
+      inputTokens,
+      outputTokens,
+      batchSize,
+      ...change,
+    },
+  };
+}
+
+function fitFigures(estimate: FitEstimateQuery['estimate']) {
+  return {
+    maxContext: formatTokens(estimate.maxContextLength.tokens),
+    ttft: formatSeconds(estimate.timeToFirstTokenSeconds),
+    tpot: formatSeconds(estimate.timePerOutputTokenSeconds),
+    throughput: formatTokenRate(estimate.outputTokensPerSecond),
+    kvCache: formatBytes(estimate.memory.kvCacheBytes),
+  };
+}
+
+async function shownFitFigures(page: Page) {
+  const kvRow = page.getByTestId('memory-table').locator('tr', { hasText: 'KV cache' }).locator('td');
+  return {
+    maxContext: await text(page, 'max-context'),
+    ttft: await text(page, 'ttft'),
+    tpot: await text(page, 'tpot'),
+    throughput: await text(page, 'throughput'),
+    kvCache: ((await kvRow.textContent()) ?? '').trim(),
+  };
+}
+
+describe('the web client', () => {
+  it('Fit: renders from a cold load, then redraws to the API answer for a new batch size', async () => {
+    const page = await openPage();
+    await page.goto(`${server.origin}/`);
+    await page.getByTestId('verdict').waitFor();
+    await page.getByTestId('memory-chart').locator('svg').first().waitFor();
+    const firstViewMs = await page.evaluate(() => performance.now());
+    console.log(
+      `web client: first view (Fit) rendered ${Math.round(firstViewMs)} ms after navigation (cold load)`,
+    );
+
+    const before = await api(FitEstimateDocument, fitInput());
+    await until(page, () => shownFitFigures(page), fitFigures(before.data.estimate));
+
+    await page.getByLabel('Batch size, sequences').fill('64');
+    const after = await api(FitEstimateDocument, fitInput({ batchSize: 64 }));
+    // 64 sequences hold 64 times one sequence's KV cache: the view must move with the API.
+    expect(after.data.estimate.memory.kvCacheBytes).toBeCloseTo(
+      64 * before.data.estimate.memory.kvCacheBytes,
+      -3,
+    );
+    await until(page, () => shownFitFigures(page), fitFigures(after.data.estimate));
+    // The chart's KV cache segment says the same bytes as the table.
+    await until(
+      page,
+      async () => page.getByTestId('memory-chart').locator('title', { hasText: 'KV cache:' }).textContent(),
+      `KV cache: ${formatBytes(after.data.estimate.memory.kvCacheBytes)}`,
+    );
+    expect(page.url()).toContain('batchSize=64');
+  });
+
+  it("Fit: shows the API's error next to the input it names, and recovers", async () => {
+    const page = await openPage();
+    await page.goto(`${server.origin}/?inputTokens=0`);
+    const prompt = page.getByLabel('Prompt length, tokens');
+    const expected = await api(FitEstimateDocument, fitInput({ inputTokens: 0 }));
+    const message = expected.errors?.[0]?.message ?? '';
+    expect(message).toContain('input.inputTokens');
+    await expect.poll(() => prompt.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
+    const describedBy = (await prompt.getAttribute('aria-describedby')) ?? '';
+    const errorText = await page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent();
+    expect(errorText).toBe(message);
+
+    await page.getByLabel('Model', { exact: true }).fill('no-such-model');
+    await page.getByLabel('Model', { exact: true }).press('Enter');
+    await prompt.fill('100');
+    await expect
+      .poll(
+        async () =>
+          page
+            .locator('.field', { has: page.getByLabel('Model', { exact: true }) })
+            .locator('.field-error')
+            .textContent(),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toContain('unknown model "no-such-model"');
+    expect(await prompt.getAttribute('aria-invalid')).toBe('false');
+
+    await page.getByLabel('Model', { exact: true }).fill('llama-2-7b');
+    await page.getByLabel('Model', { exact: true }).press('Enter');
+    await page.getByTestId('verdict').waitFor({ timeout: 20_000 });
+  });
+
+  it('Compare: bars and table show the compare answer; a second format, all GPUs and sorting redraw them', async () => {
+    const page = await openPage();
+    const gpus = ['l4', 'a100-sxm4-80gb', 'h100-sxm5-80gb'];
+    await page.goto(`${server.origin}/?view=compare&gpus=${gpus.join(',')}&sort=-throughput`);
+    const variables = (
+      weightFormats: CompareGpusQueryVariables['input']['weightFormats'],
+      ids: string[],
+    ) => ({
+      input: {
+        models: [DEFAULT_STATE.model],
+        gpus: ids,
+        weightFormats,
+        kvCacheFormats: [DEFAULT_STATE.kvCacheFormat],
+        gpuCount: 1,
+        inputTokens: DEFAULT_STATE.inputTokens,
+        outputTokens: DEFAULT_STATE.outputTokens,
+        batchSize: 1,
+      },
+    });
+    const rowsShown = () =>
+      page
+        .getByTestId('compare-table')
+        .locator('tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((row) => [
+            row.querySelector('th')?.textContent ?? '',
+            (row.querySelector('td[data-metric="throughput"]')?.firstChild?.textContent ?? '').trim(),
+          ]),
+        );
+    const expectedRows = (answer: CompareGpusQuery['compare'], withFormat: boolean) =>
+      [...answer]
+        .sort((a, b) => b.outputTokensPerSecond - a.outputTokensPerSecond)
+        .map((e) => [
+          withFormat ? `${e.gpu.name} · ${e.assumptions.weightFormat}` : e.gpu.name,
+          formatTokenRate(e.outputTokensPerSecond),
+        ]);
+
+    const fp16 = await api(CompareGpusDocument, variables(['FP16'], gpus));
+    await until(page, rowsShown, expectedRows(fp16.data.compare, false));
+    expect(await page.getByTestId('chart-throughput').locator('svg title').count()).toBe(gpus.length);
+
+    // Every catalog GPU: time from the click to the redrawn table, measured in the page.
+    const { data: catalog } = await api(CatalogDocument, {});
+    const allIds = catalog.gpus.map((gpu) => gpu.id);
+    const redrawMs = await page.evaluate(
+      (count) =>
+        new Promise<number>((resolve) => {
+          const started = performance.now();
+          const done = () =>
+            document.querySelectorAll('[data-testid="compare-table"] tbody tr').length === count &&
+            document.querySelector('[data-testid="results"]')?.getAttribute('aria-busy') === 'false';
+          new MutationObserver((_, observer) => {
+            if (!done()) return;
+            observer.disconnect();
+            resolve(performance.now() - started);
+          }).observe(document.body, { subtree: true, childList: true, attributes: true });
+          const all = [...document.querySelectorAll('button')].find((button) => button.textContent === 'All');
+          all?.click();
+        }),
+      allIds.length,
+    );
+    console.log(
+      `web client: Compare redrawn for ${allIds.length} GPUs in ${Math.round(redrawMs)} ms (request + render)`,
+    );
+    const all = await api(CompareGpusDocument, variables(['FP16'], allIds));
+    await until(page, rowsShown, expectedRows(all.data.compare, false));
+
+    await page.getByRole('group', { name: 'Weight formats' }).getByLabel('INT4').check();
+    const both = await api(CompareGpusDocument, variables(['FP16', 'INT4'], allIds));
+    await until(page, rowsShown, expectedRows(both.data.compare, true));
+    expect(await page.getByTestId('chart-tpot').locator('svg title').count()).toBe(2 * allIds.length);
+
+    await page.getByRole('button', { name: 'GPU' }).click();
+    expect(page.url()).toContain('sort=gpu');
+    const names = await page.getByTestId('compare-table').locator('tbody th').allTextContents();
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('GPU');
+  });
+
+  it('Roofline: places every operator with FLOPs; another GPU moves the roof to its peak', async () => {
+    const page = await openPage();
+    await page.goto(`${server.origin}/?view=roofline`);
+    const { input } = fitInput();
+    const summaryOf = (answer: RooflineQuery['estimate']) =>
+      `${answer.gpu.name}: ${formatSi(answer.assumptions.computePeakFlopsPerSecond, 'FLOP/s')} peak`;
+
+    const h100 = await api(RooflineDocument, { input });
+    const points = [
+      ...rooflinePoints('prefill', h100.data.estimate.prefill.operators),
+      ...rooflinePoints('decode', h100.data.estimate.decode.operators),
+    ];
+    expect(points.length).toBeGreaterThan(0);
+    await until(
+      page,
+      async () => (await text(page, 'roofline-summary')).split(' in ')[0],
+      summaryOf(h100.data.estimate),
+    );
+    expect(await page.getByTestId('operator-table').locator('tbody tr').count()).toBe(points.length);
+    // One dot (with its hover title) per operator on the chart.
+    expect(await page.getByTestId('roofline-chart').locator('svg title').count()).toBe(points.length);
+
+    await page.getByLabel('GPU', { exact: true }).fill('l4');
+    await page.getByLabel('GPU', { exact: true }).press('Enter');
+    const l4 = await api(RooflineDocument, { input: { ...input, gpu: 'l4' } });
+    expect(l4.data.estimate.assumptions.computePeakFlopsPerSecond).toBeLessThan(
+      h100.data.estimate.assumptions.computePeakFlopsPerSecond,
+    );
+    await until(
+      page,
+      async () => (await text(page, 'roofline-summary')).split(' in ')[0],
+      summaryOf(l4.data.estimate),
+    );
+    await until(
+      page,
+      async () =>
+        page
+          .getByTestId('roofline-chart')
+          .getByText(/^peak /)
+          .textContent(),
+      `peak ${formatSi(l4.data.estimate.assumptions.computePeakFlopsPerSecond, 'FLOP/s')} (${l4.data.estimate.assumptions.computeFormatUsed})`,
+    );
+  });
+
+  it('links reproduce a view, the keyboard moves between views, and a phone-width page does not scroll sideways', async () => {
+    const page = await openPage({ width: 390, height: 844 });
+    await page.goto(`${server.origin}/?view=compare&gpus=&model=mistral-7b`);
+    await page.getByText('Pick one or more GPUs').waitFor();
+    expect(await page.getByLabel('Model', { exact: true }).inputValue()).toBe('mistral-7b');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+    const fitLink = page.getByRole('link', { name: 'Fit' });
+    await fitLink.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('verdict').waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('link', { name: 'Fit' }).getAttribute('aria-current')).toBe('page');
+    expect(new URL(page.url()).search).toBe('?model=mistral-7b&gpus=');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.goBack();
+    await page.getByText('Pick one or more GPUs').waitFor();
+  });
+});

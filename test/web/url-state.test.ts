@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { type AppState, DEFAULT_STATE, parseState, serializeState } from '../../web/src/lib/url-state.js';
+
+describe('the query string holds the whole state', () => {
+  it('is empty at the defaults, and parsing nothing gives the defaults', () => {
+    expect(serializeState({ ...DEFAULT_STATE })).toBe('');
+    expect(parseState('')).toEqual(DEFAULT_STATE);
+  });
+
+  it('writes only what differs from the defaults, view first, lists comma-separated', () => {
+    const state: AppState = {
+      ...DEFAULT_STATE,
+      view: 'compare',
+      gpus: ['l4', 'a10'],
+      weightFormats: ['FP16', 'INT4'],
+      batchSize: 8,
+      sort: 'throughput',
+      sortDescending: true,
+    };
+    expect(serializeState(state)).toBe(
+      '?view=compare&gpus=l4,a10&weightFormats=FP16,INT4&batchSize=8&sort=-throughput',
+    );
+  });
+
+  it('reads back every field it writes (a link reproduces the view)', () => {
+    const state: AppState = {
+      view: 'roofline',
+      model: 'mixtral-8x7b',
+      gpu: 'a100-sxm4-80gb',
+      gpuCount: 2,
+      weightFormat: 'INT8',
+      kvCacheFormat: 'FP8',
+      inputTokens: 32_000,
+      outputTokens: 1,
+      batchSize: 64,
+      gpus: [],
+      weightFormats: ['INT4'],
+      sort: 'gpu',
+      sortDescending: false,
+    };
+    expect(parseState(serializeState(state))).toEqual(state);
+  });
+
+  it('keeps an empty GPU list (the empty state) apart from the default list', () => {
+    const empty = serializeState({ ...DEFAULT_STATE, gpus: [] });
+    expect(empty).toBe('?gpus=');
+    expect(parseState(empty).gpus).toEqual([]);
+  });
+
+  it('falls back to the defaults for unknown views, formats and malformed numbers', () => {
+    const state = parseState(
+      '?view=nope&weightFormat=FP7&inputTokens=12abc&sort=price&weightFormats=int4,bogus,INT4',
+    );
+    expect(state.view).toBe(DEFAULT_STATE.view);
+    expect(state.weightFormat).toBe(DEFAULT_STATE.weightFormat);
+    expect(state.inputTokens).toBe(DEFAULT_STATE.inputTokens);
+    expect(state.sort).toBe(DEFAULT_STATE.sort);
+    // Case-insensitive, unknown entries dropped, duplicates once.
+    expect(state.weightFormats).toEqual(['INT4']);
+  });
+
+  it('keeps whole numbers the API will refuse, so its error shows next to the input', () => {
+    expect(parseState('?inputTokens=0&batchSize=-3').inputTokens).toBe(0);
+    expect(parseState('?inputTokens=0&batchSize=-3').batchSize).toBe(-3);
+  });
+
+  it('does not let the caller mutate the defaults through a parsed state', () => {
+    const state = parseState('');
+    state.gpus.push('l4');
+    expect(DEFAULT_STATE.gpus).not.toContain('l4');
+  });
+});
