@@ -23,7 +23,7 @@ export type CompareInput = {
   customGpus?: Array<CustomGpuInput> | null | undefined;
   /** Models described in the request. */
   customModels?: Array<CustomModelInput> | null | undefined;
-  /** Engine profile whose calibrated efficiencies and overheads apply; IDEAL is the roofline bound. */
+  /** Engine profile whose calibrated efficiencies and overheads apply; IDEAL is the roofline bound and takes no tuning overrides. */
   engine?: EngineProfile | null | undefined;
   /** GPUs in one tensor-parallel group, 1 to 1024. Memory figures are per GPU. */
   gpuCount?: number | null | undefined;
@@ -129,7 +129,7 @@ export type EstimateInput = {
   customGpu?: CustomGpuInput | null | undefined;
   /** A model described in the request. */
   customModel?: CustomModelInput | null | undefined;
-  /** Engine profile whose calibrated efficiencies and overheads apply; IDEAL is the roofline bound. */
+  /** Engine profile whose calibrated efficiencies and overheads apply; IDEAL is the roofline bound and takes no tuning overrides. */
   engine?: EngineProfile | null | undefined;
   /** Catalog GPU id or alias, case-insensitive (see Query.gpus). */
   gpu?: string | number | null | undefined;
@@ -226,27 +226,27 @@ export type Operator =
   /** Two ring all-reduces per layer over the interconnect (gpuCount > 1 only). */
   | 'TENSOR_PARALLEL_ALL_REDUCE';
 
-/** Overrides of the engine profile's calibrated efficiencies and overheads; omitted fields keep the profile's values. */
+/** Overrides of the engine profile's calibrated efficiencies and overheads; omitted fields keep the profile's values. Not accepted with engine IDEAL, which is the roofline bound. */
 export type TuningInput = {
-  /** Fixed latency of one tensor-parallel all-reduce (launch, synchronisation), seconds, >= 0. */
+  /** Fixed latency of one tensor-parallel all-reduce (launch, synchronisation); from 0 to 3600 seconds. */
   allReduceLatencySeconds?: number | null | undefined;
-  /** Bytes-equivalent each of the 2 (gpuCount - 1) steps of a ring all-reduce costs on top of its payload (protocol chunk, handshake), timed at the interconnect bandwidth, bytes, >= 0. */
+  /** Bytes-equivalent each of the 2 (gpuCount - 1) steps of a ring all-reduce costs on top of its payload (protocol chunk, handshake), timed at the interconnect bandwidth; from 0 to 1000000000 bytes. */
   allReduceStepBytes?: number | null | undefined;
-  /** Fraction of the peak memory bandwidth reached in decode, from 1e-6 to 1. */
+  /** Fraction of the peak memory bandwidth reached in decode; a fraction from 0.000001 to 1. */
   decodeBandwidthEfficiency?: number | null | undefined;
-  /** Fraction of the peak FLOP/s reached in decode, from 1e-6 to 1. */
+  /** Fraction of the peak FLOP/s reached in decode; a fraction from 0.000001 to 1. */
   decodeComputeEfficiency?: number | null | undefined;
-  /** Vector-unit operations (at the FP32 rate) spent unpacking and scaling each weight a weight-only quantised matmul reads (INT8/INT4 weights computed in FP16), operations per weight, >= 0. */
+  /** Vector-unit operations (at the FP32 rate) spent unpacking and scaling each weight a weight-only quantised matmul reads (INT8/INT4 weights computed in FP16); from 0 to 1000 operations per weight. */
   dequantizationOpsPerWeight?: number | null | undefined;
-  /** Fixed cost added once per request to the time to first token (scheduling, tokenisation, launch), seconds, >= 0. */
+  /** Fixed cost added once per request to the time to first token (scheduling, tokenisation, launch); from 0 to 3600 seconds. */
   perRequestOverheadSeconds?: number | null | undefined;
-  /** Fixed cost added to every decode step (kernel launches, sampling, host sync), seconds, >= 0. */
+  /** Fixed cost added to every decode step (kernel launches, sampling, host sync); from 0 to 3600 seconds. */
   perStepOverheadSeconds?: number | null | undefined;
-  /** Fraction of the peak memory bandwidth reached in prefill, from 1e-6 to 1. */
+  /** Fraction of the peak memory bandwidth reached in prefill; a fraction from 0.000001 to 1. */
   prefillBandwidthEfficiency?: number | null | undefined;
-  /** Fraction of the peak FLOP/s reached in prefill, from 1e-6 to 1. */
+  /** Fraction of the peak FLOP/s reached in prefill; a fraction from 0.000001 to 1. */
   prefillComputeEfficiency?: number | null | undefined;
-  /** Fraction of the peak memory bandwidth that weight-only quantised matmuls (INT8/INT4 weights unpacked for FP16 compute) reach while streaming their weights, both phases, from 1e-6 to 1. */
+  /** Fraction of the peak memory bandwidth that weight-only quantised matmuls (INT8/INT4 weights unpacked for FP16 compute) reach while streaming their weights, both phases; a fraction from 0.000001 to 1. */
   weightOnlyBandwidthEfficiency?: number | null | undefined;
 };
 
