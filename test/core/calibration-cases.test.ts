@@ -8,8 +8,8 @@ import {
   toCase,
 } from '../../src/core/calibration/cases.js';
 import { CUSTOM_GPUS, CUSTOM_MODELS } from '../../src/core/calibration/custom-hardware.js';
+import { findGpu, findModel } from '../../src/core/catalog/index.js';
 import { ENGINE_PROFILES, type GpuSpec, type ModelSpec, NUMBER_FORMATS } from '../../src/core/types.js';
-import { DESIGN_GPU_IDS, DESIGN_MODEL_IDS } from './design-ids.js';
 
 const byId = new Map(MEASUREMENTS.map((m) => [m.id, m]));
 
@@ -163,11 +163,11 @@ describe('calibration cases: values and requests', () => {
     }
   });
 
-  it('refers only to catalog ids from DESIGN.md, or to full custom specs', () => {
+  it('refers only to catalog ids, or to the calibration-only models and GPUs', () => {
     for (const c of CALIBRATION_CASES) {
-      if (typeof c.model === 'string') expect(DESIGN_MODEL_IDS, c.id).toContain(c.model);
+      if (typeof c.model === 'string') expect(findModel(c.model)?.id, c.id).toBe(c.model);
       else expect(CUSTOM_MODELS, c.id).toContain(c.model);
-      if (typeof c.gpu === 'string') expect(DESIGN_GPU_IDS, c.id).toContain(c.gpu);
+      if (typeof c.gpu === 'string') expect(findGpu(c.gpu)?.id, c.id).toBe(c.gpu);
       else expect(CUSTOM_GPUS, c.id).toContain(c.gpu);
     }
   });
@@ -185,7 +185,7 @@ describe('custom models and GPUs', () => {
 
   it('have ids that do not shadow catalog ids, and complete figures', () => {
     for (const m of CUSTOM_MODELS) {
-      expect(DESIGN_MODEL_IDS).not.toContain(m.id);
+      for (const name of [m.id, ...m.aliases]) expect(findModel(name), name).toBeUndefined();
       expect(m.source.length).toBeGreaterThan(20);
       const numbers: number[] = [
         m.layers,
@@ -202,7 +202,7 @@ describe('custom models and GPUs', () => {
       for (const n of numbers) expect(Number.isInteger(n) && n > 0, m.id).toBe(true);
     }
     for (const g of CUSTOM_GPUS) {
-      expect(DESIGN_GPU_IDS).not.toContain(g.id);
+      for (const name of [g.id, ...g.aliases]) expect(findGpu(name), name).toBeUndefined();
       expect(g.source.length).toBeGreaterThan(20);
       const numbers = [
         g.memoryBytes,
@@ -230,10 +230,12 @@ describe('custom models and GPUs', () => {
     }
   });
 
-  it('model a layer split as one device with the summed memory and per-GPU speed', () => {
+  it('model a layer split as one device with the summed memory and per-GPU speed of the catalog GPU', () => {
     const split = CALIBRATION_CASES.find((c) => c.id === 'xd-10/tpot')?.gpu as GpuSpec;
+    // 4 x H100 PCIe: 4 x 81,559 MiB as nvidia-smi reports one, and one GPU's 2.0 TB/s.
     expect(split.memoryBytes).toBe(4 * 81559 * 2 ** 20);
     expect(split.memoryBandwidthBytesPerSecond).toBe(2.0e12);
+    expect(split.peakFlops).toEqual(findGpu('h100-pcie-80gb')?.peakFlops);
     expect(CALIBRATION_CASES.find((c) => c.id === 'xd-10/tpot')?.gpuCount).toBe(1);
   });
 });
