@@ -85,6 +85,8 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
         PORT: String(port),
         LOG_LEVEL: 'silent',
         NODE_ENV: 'production',
+        // One load generator on one address would hit the per-client fair use limit at once.
+        RATE_LIMIT_PER_SECOND: '0',
         ...options.env,
       },
       stdio: ['ignore', 'ignore', 'inherit'],

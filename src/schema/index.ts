@@ -7,3 +7,4 @@ export { createContextFactory } from './context.js';
 export { COMPARE_LIMIT } from './validation.js';
 
 export const schema = builder.toSchema();
+export { ESTIMATE_COST, estimateCost, estimateCountOf } from './estimate-cost.js';

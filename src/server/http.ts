@@ -6,8 +6,20 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ServerConfig } from './config.js';
+import {
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type ServerConfig,
+} from './config.js';
+import { createFairUse, type FairUse } from './fair-use.js';
 import { createJsonLogger, type JsonLogger, requestLogPlugin } from './logging.js';
+import {
+  answerBadRequest,
+  badRequestReason,
+  clientErrorHandler,
+  normalizeContentType,
+} from './request-check.js';
 import {
   createShutdownState,
   drain,
@@ -17,25 +29,37 @@ import {
 } from './shutdown.js';
 import { type App, createApp } from './yoga.js';
 
-/** Whole request (headers and body) must arrive within this; slow-body clients get 408. */
-export const REQUEST_TIMEOUT_MS = 30_000;
-/** Headers must arrive within this. */
-export const HEADERS_TIMEOUT_MS = 10_000;
-
 const HEALTH_PATH = '/health';
 
+/**
+ * How often node:http looks for requests past their header or request timeout. Its default, 30 s,
+ * let a slow-header client hold a socket for up to 40 s with a 10 s limit.
+ */
+export const TIMEOUT_CHECK_INTERVAL_MS = 250;
+
 /** The app as the production server builds it from the configuration. */
-export function createProductionApp(config: ServerConfig, logger: JsonLogger): App {
+export function createProductionApp(config: ServerConfig, logger: JsonLogger, fairUse?: FairUse): App {
   return createApp({
     logging: logger,
     maskedErrors: true,
+    development: config.nodeEnv === 'development',
+    cors: { origins: config.corsOrigins, credentials: config.corsCredentials },
+    maxEstimates: config.maxEstimates,
     limits: config.queryLimits,
     maxBodyBytes: config.maxBodyBytes,
     introspection: config.introspection,
+    graphiql: config.playground,
     fieldSuggestions: config.nodeEnv === 'development',
     healthCheckEndpoint: HEALTH_PATH,
-    plugins: [requestLogPlugin(logger, { healthPath: HEALTH_PATH })],
+    plugins: [requestLogPlugin(logger, { healthPath: HEALTH_PATH }), ...(fairUse ? [fairUse.plugin] : [])],
   });
+}
+
+/** Protection against slow and numerous clients (config.ts has the defaults). */
+export interface HttpOptions {
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  maxConnections?: number;
 }
 
 function pathOf(req: IncomingMessage): string {
@@ -45,11 +69,27 @@ function pathOf(req: IncomingMessage): string {
 }
 
 /** node:http server for `app`: tracks in-flight responses and answers /health 503 once shutting down. */
-export function createHttpServer(app: App, state: ShutdownState, logger: JsonLogger): Server {
+export function createHttpServer(
+  app: App,
+  state: ShutdownState,
+  logger: JsonLogger,
+  options: HttpOptions = {},
+): Server {
   const server = createServer(
-    { requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS },
+    {
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
     (req: IncomingMessage, res: ServerResponse) => {
       trackResponse(state, res);
+      const bad = badRequestReason(req);
+      if (bad !== undefined) {
+        logger.warn('bad request', { status: 400, reason: bad, method: req.method });
+        answerBadRequest(res, bad);
+        return;
+      }
+      normalizeContentType(req);
       if (state.shuttingDown && pathOf(req) === HEALTH_PATH) {
         res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' });
         res.end(req.method === 'HEAD' ? undefined : '{"status":"shutting down"}');
@@ -65,6 +105,8 @@ export function createHttpServer(app: App, state: ShutdownState, logger: JsonLog
       });
     },
   );
+  server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  server.on('clientError', clientErrorHandler(logger));
   trackConnections(server, state);
   return server;
 }
@@ -79,13 +121,40 @@ export interface RunningServer {
   shutdown(): Promise<boolean>;
 }
 
+const LISTEN_PROBLEMS: Record<string, string> = {
+  EADDRINUSE: 'the address is already in use (another server on this port?)',
+  EADDRNOTAVAIL: 'the address is not one of this machine',
+  EACCES: 'permission denied (ports below 1024 need privileges)',
+  ENOTFOUND: 'the host name does not resolve',
+  EAI_AGAIN: 'the host name does not resolve',
+};
+
+/** The server could not listen: the message is one line naming the address and why. */
+export class ListenError extends Error {
+  constructor(config: ServerConfig, cause: NodeJS.ErrnoException) {
+    const why = LISTEN_PROBLEMS[cause.code ?? ''] ?? cause.message;
+    super(`Cannot listen on ${config.host}:${config.port}: ${why} (${cause.code ?? 'error'})`);
+    this.name = 'ListenError';
+  }
+}
+
 /** Listens as configured and logs a `listening` line with the URL. */
 export async function startServer(config: ServerConfig, logger: JsonLogger): Promise<RunningServer> {
   const state = createShutdownState();
-  const app = createProductionApp(config, logger);
-  const server = createHttpServer(app, state, logger);
+  const fairUse = createFairUse({
+    perSecond: config.rateLimitPerSecond,
+    keyHeader: config.rateLimitKeyHeader,
+    redisUrl: config.redisUrl,
+    logger,
+  });
+  const app = createProductionApp(config, logger, fairUse);
+  const server = createHttpServer(app, state, logger, config);
   server.listen(config.port, config.host);
-  await once(server, 'listening');
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    throw new ListenError(config, error as NodeJS.ErrnoException);
+  }
   const { port } = server.address() as AddressInfo;
   const shownHost = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
   const origin = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
@@ -93,16 +162,32 @@ export async function startServer(config: ServerConfig, logger: JsonLogger): Pro
     url: `${origin}${app.graphqlEndpoint}`,
     host: config.host,
     port,
-    graphiql: config.introspection,
+    graphiql: config.playground && config.introspection,
     nodeEnv: config.nodeEnv,
-    limits: { ...config.queryLimits, maxBodyBytes: config.maxBodyBytes },
+    limits: {
+      ...config.queryLimits,
+      maxBodyBytes: config.maxBodyBytes,
+      maxEstimates: config.maxEstimates,
+      maxConnections: config.maxConnections,
+      headersTimeoutMs: config.headersTimeoutMs,
+      requestTimeoutMs: config.requestTimeoutMs,
+    },
+    fairUse: {
+      estimatesPerSecond: config.rateLimitPerSecond,
+      client: config.rateLimitKeyHeader ?? 'ip',
+      shared: config.redisUrl === undefined ? 'no' : 'redis',
+    },
   });
   return {
     server,
     origin,
     port,
     state,
-    shutdown: () => drain(server, state, config.shutdownTimeoutMs),
+    shutdown: async () => {
+      const drained = await drain(server, state, config.shutdownTimeoutMs);
+      await fairUse?.close();
+      return drained;
+    },
   };
 }
 
@@ -147,6 +232,12 @@ export async function runServer(config: ServerConfig): Promise<RunningServer> {
   // Installed before listening, so that a signal during startup still exits cleanly.
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  running = await startServer(config, logger);
+  try {
+    running = await startServer(config, logger);
+  } catch (error) {
+    if (!(error instanceof ListenError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   return running;
 }

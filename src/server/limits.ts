@@ -205,12 +205,14 @@ function unsupportedMediaType(contentType: string | null): GraphQLError {
   );
 }
 
-/** yoga 5.24 lets JSON.parse errors of GET / form `variables` and `extensions` escape as 500s. */
-function invalidJsonParameter(error: SyntaxError): GraphQLError {
-  return createGraphQLError(
-    `The variables and extensions parameters must be JSON objects: ${error.message}`,
-    { extensions: { http: { status: 400 }, code: 'BAD_REQUEST', field: 'request.params' } },
-  );
+/**
+ * yoga 5.24 lets JSON.parse errors of GET / form `variables` and `extensions` escape as 500s. The
+ * parser's own text is left out: it echoes the parameter.
+ */
+function invalidJsonParameter(): GraphQLError {
+  return createGraphQLError('The variables and extensions parameters must be JSON objects', {
+    extensions: { http: { status: 400 }, code: 'BAD_REQUEST', field: 'request.params' },
+  });
 }
 
 function isBodyTooLarge(error: unknown): boolean {
@@ -240,7 +242,7 @@ export function requestGuardPlugin(maxBodyBytes: number): Plugin {
           return await requestParser(parsed);
         } catch (error) {
           if (isBodyTooLarge(error)) throw bodyTooLarge(maxBodyBytes);
-          if (error instanceof SyntaxError) throw invalidJsonParameter(error);
+          if (error instanceof SyntaxError) throw invalidJsonParameter();
           throw error;
         }
       });

@@ -1,6 +1,8 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import { type Context, type ContextOptions, createContextFactory, schema } from '../schema/index.js';
+import { type CorsOptions, corsFor } from './cors.js';
+import { DEFAULT_MAX_ESTIMATES, estimateBudgetPlugin } from './estimate-budget.js';
 import { loadExampleQueries } from './examples.js';
 import { graphiqlOptions } from './graphiql.js';
 import {
@@ -11,6 +13,7 @@ import {
   requestGuardPlugin,
 } from './limits.js';
 import { performancePlugins } from './performance.js';
+import { publicErrorsPlugin } from './public-errors.js';
 import { webClientPlugin } from './web-client.js';
 
 /** Everything deployment-specific; hardening (limits, logging, health) plugs in here. */
@@ -43,6 +46,12 @@ export interface AppOptions extends ContextOptions {
   parserAndValidationCache?: boolean;
   /** Built web client served at GET / (web-client.ts): its directory, or false for none; default web/dist. */
   webClient?: string | false;
+  /** Estimates one request may ask for over all its fields (estimate-budget.ts); default DEFAULT_MAX_ESTIMATES. */
+  maxEstimates?: number;
+  /** Development: errors keep `extensions.originalError`; default false. */
+  development?: boolean;
+  /** Cross-origin access (cors.ts); default none. */
+  cors?: CorsOptions;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context>;
@@ -66,7 +75,8 @@ export function createApp(options: AppOptions = {}): App {
         : graphiqlOptions(loadExampleQueries()),
     renderGraphiQL,
     landingPage: false,
-    maskedErrors: options.maskedErrors ?? true,
+    cors: corsFor(options.cors ?? { origins: [], credentials: false }),
+    maskedErrors: options.maskedErrors === false ? false : { isDev: options.development === true },
     logging: options.logging ?? 'info',
     // No file uploads: multipart bodies get 415 like any other unsupported type.
     multipart: false,
@@ -74,12 +84,14 @@ export function createApp(options: AppOptions = {}): App {
     maxRequestBodySize: maxBodyBytes,
     plugins: [
       ...(options.webClient === false ? [] : [webClientPlugin(options.webClient)]),
+      publicErrorsPlugin({ development: options.development === true }),
       requestGuardPlugin(maxBodyBytes),
       ...operationLimitPlugins({
         limits,
         fieldSuggestions: options.fieldSuggestions,
         introspection: options.introspection,
       }),
+      estimateBudgetPlugin(options.maxEstimates ?? DEFAULT_MAX_ESTIMATES),
       ...(options.plugins ?? []),
       ...performancePlugins({ jit: options.jit, workerPidHeader: options.workerPidHeader }),
     ],

@@ -22,6 +22,16 @@ describe('configuration from the environment', () => {
       nodeEnv: 'production',
       maxBodyBytes: 102_400,
       introspection: true,
+      maxEstimates: 1024,
+      playground: true,
+      corsOrigins: [],
+      corsCredentials: false,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      maxConnections: 1024,
+      rateLimitPerSecond: 4096,
+      rateLimitKeyHeader: undefined,
+      redisUrl: undefined,
     });
     expect(DEFAULT_CONFIG.maxBodyBytes).toBe(DEFAULT_MAX_BODY_BYTES);
     expect(DEFAULT_QUERY_LIMITS).toEqual({
@@ -47,6 +57,16 @@ describe('configuration from the environment', () => {
       MAX_COST: '999',
       DISABLE_INTROSPECTION: '1',
       SHUTDOWN_TIMEOUT_MS: '2500',
+      MAX_ESTIMATES: '2048',
+      PLAYGROUND: 'off',
+      CORS_ORIGINS: 'https://app.example, http://localhost:5173',
+      CORS_CREDENTIALS: 'yes',
+      HEADERS_TIMEOUT_MS: '2000',
+      REQUEST_TIMEOUT_MS: '5000',
+      MAX_CONNECTIONS: '50',
+      RATE_LIMIT_PER_SECOND: '10000',
+      RATE_LIMIT_KEY_HEADER: 'X-API-Key',
+      REDIS_URL: 'redis://127.0.0.1:6379/0',
     });
     expect(config).toEqual({
       port: 0,
@@ -57,6 +77,23 @@ describe('configuration from the environment', () => {
       queryLimits: { maxDepth: 8, maxAliases: 5, maxTokens: 300, maxDirectives: 3, maxCost: 999 },
       introspection: false,
       shutdownTimeoutMs: 2500,
+      maxEstimates: 2048,
+      playground: false,
+      corsOrigins: ['https://app.example', 'http://localhost:5173'],
+      corsCredentials: true,
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 5000,
+      maxConnections: 50,
+      rateLimitPerSecond: 10_000,
+      rateLimitKeyHeader: 'x-api-key',
+      redisUrl: 'redis://127.0.0.1:6379/0',
+    });
+  });
+
+  it('keeps the header timeout within the request timeout', () => {
+    expect(loadConfig({ REQUEST_TIMEOUT_MS: '4000' })).toMatchObject({
+      headersTimeoutMs: 4000,
+      requestTimeoutMs: 4000,
     });
   });
 
@@ -86,11 +123,37 @@ describe('configuration from the environment', () => {
     [{ MAX_COST: '0' }, 'MAX_COST="0" is invalid: expected an integer from 1 to 1000000000'],
     [
       { DISABLE_INTROSPECTION: 'maybe' },
-      'DISABLE_INTROSPECTION="maybe" is invalid: expected 1, true or yes to turn it on; 0, false or no (or unset) to leave it off',
+      'DISABLE_INTROSPECTION="maybe" is invalid: expected 1, true, yes or on to turn it on; 0, false, no or off (or unset) to leave it off',
     ],
     [
       { SHUTDOWN_TIMEOUT_MS: '1h' },
       'SHUTDOWN_TIMEOUT_MS="1h" is invalid: expected an integer from 0 to 600000',
+    ],
+    [
+      { PLAYGROUND: 'maybe' },
+      'PLAYGROUND="maybe" is invalid: expected 1, true, yes or on (or unset) to leave it on; 0, false, no or off to turn it off',
+    ],
+    [{ MAX_ESTIMATES: '0' }, 'MAX_ESTIMATES="0" is invalid: expected an integer from 1 to 10000000'],
+    [
+      { CORS_ORIGINS: 'https://app.example/path' },
+      'CORS_ORIGINS="https://app.example/path" is invalid: expected comma-separated origins such as https://app.example.com (scheme, host and port only), or *',
+    ],
+    [
+      { HEADERS_TIMEOUT_MS: '40000' },
+      'HEADERS_TIMEOUT_MS="40000" is invalid: expected an integer from 500 to 30000',
+    ],
+    [{ MAX_CONNECTIONS: '0' }, 'MAX_CONNECTIONS="0" is invalid: expected an integer from 1 to 1000000'],
+    [
+      { RATE_LIMIT_PER_SECOND: '100' },
+      'RATE_LIMIT_PER_SECOND="100" is invalid: expected 0 (off) or at least MAX_ESTIMATES (1024), so that the largest request the server accepts can pass',
+    ],
+    [
+      { RATE_LIMIT_KEY_HEADER: 'x api key' },
+      'RATE_LIMIT_KEY_HEADER="x api key" is invalid: expected an HTTP header name such as x-api-key',
+    ],
+    [
+      { REDIS_URL: 'http://user:password@host' },
+      'REDIS_URL="(not shown)" is invalid: expected a redis:// or rediss:// URL such as redis://127.0.0.1:6379',
     ],
   ])('refuses %j, naming the variable', (env, message) => {
     const error = configError(env as Record<string, string>);

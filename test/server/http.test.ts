@@ -1,8 +1,9 @@
 import { once } from 'node:events';
 import { type IncomingMessage, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpServer, HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../../src/server/http.js';
+import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from '../../src/server/config.js';
+import { createHttpServer } from '../../src/server/http.js';
 import { createJsonLogger } from '../../src/server/logging.js';
 import { createShutdownState, drain, type ShutdownState } from '../../src/server/shutdown.js';
 import { testApp } from '../schema/support.js';
@@ -54,8 +55,9 @@ function bodyOf(res: IncomingMessage): Promise<string> {
 describe('the node:http server', () => {
   it('sets timeouts against slow clients', async () => {
     const { server } = await listen();
-    expect(server.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
-    expect(server.headersTimeout).toBe(HEADERS_TIMEOUT_MS);
+    expect(server.requestTimeout).toBe(DEFAULT_REQUEST_TIMEOUT_MS);
+    expect(server.headersTimeout).toBe(DEFAULT_HEADERS_TIMEOUT_MS);
+    expect(server.maxConnections).toBe(1024);
   });
 
   it('answers /health 200 while serving and 503 once shutting down', async () => {
@@ -114,5 +116,90 @@ describe('the node:http server', () => {
     const started = performance.now();
     expect(await drain(server, state, 300)).toBe(false);
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+/** Sends `text` on a fresh socket and resolves with everything the server answers until it closes. */
+function raw(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => {
+      answer += chunk;
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer));
+    socket.setTimeout(5_000, () =>
+      socket.destroy(new Error(`no answer to ${JSON.stringify(text.slice(0, 60))}`)),
+    );
+  });
+}
+
+describe('requests the app cannot take', () => {
+  const body = '{"query":"{ __typename }"}';
+  const post = (host: string, path = '/graphql') =>
+    `POST ${path} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`;
+
+  it.each([
+    ['a space in Host', 400, 'invalid Host header', post('a b')],
+    ['a bracket in Host', 400, 'invalid Host header', post('[')],
+    ['a path in Host', 400, 'invalid Host header', post('example.com/x')],
+    ['a bad port in Host', 400, 'invalid Host header', post('example.com:99999')],
+    [
+      'a bad Host on /health',
+      400,
+      'invalid Host header',
+      'GET /health HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n',
+    ],
+    [
+      'an absolute target of another host',
+      400,
+      'invalid request target',
+      post('localhost', 'http://[::1/graphql'),
+    ],
+    [
+      'a control character in a header',
+      400,
+      'malformed request',
+      `GET /health HTTP/1.1\r\nHost: localhost\r\nX-A: a\u0001b\r\n\r\n`,
+    ],
+    ['a malformed request line', 400, 'malformed request', 'GET\r\n\r\n'],
+    [
+      'headers over the size limit',
+      431,
+      'request headers too large',
+      `GET /health HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`,
+    ],
+  ])('%s: %i with a one-line reason, no stack, logged', async (_what, status, reason, text) => {
+    const lines: string[] = [];
+    const state = createShutdownState();
+    server = createHttpServer(
+      testApp(),
+      state,
+      createJsonLogger('info', (line) => lines.push(line)),
+    );
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const answer = await raw((server.address() as AddressInfo).port, text);
+    const [head, payload] = answer.split('\r\n\r\n');
+    expect(head.split('\r\n')[0]).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expect(JSON.parse(payload)).toEqual({
+      errors: [{ message: `Bad request: ${reason}`, extensions: { code: 'BAD_REQUEST' } }],
+    });
+    expect(answer).not.toMatch(/at |\.ts|node_modules/);
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'bad request', status, reason }),
+    ]);
+  });
+
+  it('reads media types case-insensitively', async () => {
+    const { port } = await listen();
+    const answer = await raw(
+      port,
+      `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: APPLICATION/JSON; charset=UTF-8\r\nAccept: Application/Json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+    expect(answer).toContain('{"data":{"__typename":"Query"}}');
   });
 });

@@ -195,6 +195,23 @@ describe('the server process', () => {
     );
   });
 
+  it('says in one line that the port is in use, and exits 1', async () => {
+    const blocker = createServer();
+    blocker.listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const started = spawnServer({ PORT: String(port) });
+      expect(await started.exited).toBe(1);
+      expect(started.stderr()).toBe(
+        `Cannot listen on 127.0.0.1:${port}: the address is already in use (another server on this port?) (EADDRINUSE)\n`,
+      );
+      expect(started.stdout.join('\n')).not.toContain('uncaught');
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('is silent with LOG_LEVEL=silent', async () => {
     const port = await freePort();
     const started = spawnServer({ LOG_LEVEL: 'silent', PORT: String(port) });

@@ -1,7 +1,9 @@
 import { findGpu, findModel, GPUS, MODELS } from '../../core/catalog/index.js';
 import { builder } from '../builder.js';
 import { compareCounts, comparePlan, compareSize } from '../compare-plan.js';
+import { estimateCost } from '../estimate-cost.js';
 import { buildEstimates } from '../estimates.js';
+import type { CompareInputShape } from '../input-shapes.js';
 import { estimateRequestOf } from '../resolve-input.js';
 import { COMPARE_LIMIT, checkCompareSize } from '../validation.js';
 import { EngineProfileInfoRef, engineProfiles } from './engine-profile.js';
@@ -49,6 +51,7 @@ builder.queryType({
       args: {
         input: t.arg({ type: EstimateInput, required: true, description: 'Model, GPU and workload.' }),
       },
+      extensions: estimateCost(() => 1),
       resolve: (_root, { input }, ctx) => {
         const estimates = buildEstimates('input', [estimateRequestOf('input', input)], ctx);
         return estimates instanceof Promise ? estimates.then(([estimate]) => estimate) : estimates[0];
@@ -72,6 +75,10 @@ builder.queryType({
         const size = compareSize(args.input);
         return { field: size, multiplier: size };
       },
+      extensions: estimateCost((args: { input: CompareInputShape }) => {
+        checkCompareSize('input', compareCounts(args.input));
+        return compareSize(args.input);
+      }),
       resolve: (_root, { input }, ctx) => buildEstimates('input', comparePlan('input', input), ctx),
     }),
   }),
