@@ -5,7 +5,7 @@
  * cases, and the ten worst held-out cases with a reason each. Prints the headline and writes
  * docs/accuracy.md and docs/accuracy.svg.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { CalibrationMetric } from '../src/core/calibration/cases.js';
 import { CALIBRATION_CASES, EXCLUDED_MEASUREMENTS } from '../src/core/calibration/cases.js';
 import { rangeCoverage } from '../src/core/calibration/coverage.js';
@@ -31,8 +31,7 @@ import { accuracyChart } from './accuracy-chart.js';
 
 const engines = FITTED_PROFILES;
 const shipped = engines.flatMap((engine) => predictWithDefaults(CALIBRATION_CASES, engine));
-const looByEngine = new Map(engines.map((engine) => [engine, leaveOneSourceOut(CALIBRATION_CASES, engine)]));
-const heldOut = new Map<string, CaseResult>([...looByEngine.values()].flat().map((r) => [r.case.id, r]));
+const heldOut = new Map<string, CaseResult>(leaveOneSourceOut(CALIBRATION_CASES).map((r) => [r.case.id, r]));
 const ideal = predictWithDefaults(CALIBRATION_CASES, 'IDEAL');
 const idealById = new Map(ideal.map((r) => [r.case.id, r]));
 
@@ -42,6 +41,13 @@ const UNIT: Record<CalibrationMetric, { label: string; scale: number; unit: stri
   TOTAL_SECONDS: { label: 'total latency', scale: 1e3, unit: 'ms' },
   OUTPUT_TOKENS_PER_SECOND: { label: 'throughput', scale: 1, unit: 'tok/s' },
   MEMORY_BYTES: { label: 'memory', scale: 2 ** -30, unit: 'GiB' },
+};
+const README_LABEL: Record<CalibrationMetric, string> = {
+  TPOT_SECONDS: 'time per output token',
+  TTFT_SECONDS: 'time to first token',
+  TOTAL_SECONDS: 'total latency',
+  OUTPUT_TOKENS_PER_SECOND: 'output tokens/s',
+  MEMORY_BYTES: 'memory',
 };
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 const abs = (x: number | undefined) => (x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -73,6 +79,7 @@ const lines: string[] = [
   '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
 ];
 const summaryRows: string[] = [];
+const readmeRows: string[] = [];
 for (const engine of engines) {
   for (const metric of CALIBRATION_METRICS) {
     const own = shipped.filter((r) => r.case.engine === engine && r.case.metric === metric);
@@ -85,6 +92,11 @@ for (const engine of engines) {
     const row = `| ${engine} | ${UNIT[metric].label} | ${own.length} | ${count} | ${abs(h?.medianAbsoluteError)} | ${abs(h?.p90AbsoluteError)} | ${abs(s?.medianAbsoluteError)} | ${abs(s?.p90AbsoluteError)} | ${abs(i?.medianAbsoluteError)} | ${h?.worstFactor.toFixed(2)}x |`;
     lines.push(row);
     summaryRows.push(row);
+    if (metric !== 'TOTAL_SECONDS' && own.length >= 3) {
+      readmeRows.push(
+        `| ${engine} | ${README_LABEL[metric]} | ${own.length} | ${count} | ${abs(h?.medianAbsoluteError)} | ${abs(s?.medianAbsoluteError)} | ${abs(i?.medianAbsoluteError)} |`,
+      );
+    }
   }
 }
 
@@ -237,5 +249,20 @@ const panels = CALIBRATION_METRICS.map((metric) => ({
 
 writeFileSync(new URL('../docs/accuracy.md', import.meta.url), lines.join('\n'));
 writeFileSync(new URL('../docs/accuracy.svg', import.meta.url), accuracyChart(panels));
+// The README's headline table (between its markers) is the summary above, held out first.
+const readmePath = new URL('../README.md', import.meta.url);
+const readme = readFileSync(readmePath, 'utf8');
+const start = readme.indexOf('<!-- accuracy-table:start');
+const end = readme.indexOf('<!-- accuracy-table:end -->');
+if (start < 0 || end < 0) throw new Error('README.md has no accuracy-table markers');
+const table = [
+  '| profile | metric | cases | sources | held out by source | in-sample | ideal roofline |',
+  '|---|---|---:|---:|---:|---:|---:|',
+  ...readmeRows,
+];
+writeFileSync(
+  readmePath,
+  `${readme.slice(0, readme.indexOf('\n', start) + 1)}${table.join('\n')}\n${readme.slice(end)}`,
+);
 console.log(summaryRows.join('\n'));
 console.log(`\n${shipped.length} cases; full report in docs/accuracy.md, chart in docs/accuracy.svg`);

@@ -8,6 +8,7 @@ export * from './limits.js';
 export * from './memory.js';
 export * from './model.js';
 export * from './profiles.js';
+export * from './quantization.js';
 export * from './ranges.js';
 export * from './resolve.js';
 export * from './roofline.js';

@@ -1,5 +1,6 @@
 import { LIMITS } from './limits.js';
 import { type ModelAnalysis, weightsBytes } from './model.js';
+import { quantizedWeightsBytes } from './quantization.js';
 import type { ResolvedRequest } from './resolve.js';
 
 /** Everything one GPU holds while serving the request. Bytes, per GPU. */
@@ -49,7 +50,10 @@ export function kvCacheBytesPerTokenPerGpu(analysis: ModelAnalysis, r: ResolvedR
 }
 
 export function weightsBytesPerGpu(analysis: ModelAnalysis, r: ResolvedRequest): number {
-  return weightsBytes(analysis, r.weightFormat) / r.gpuCount;
+  const whole = r.weightQuantization
+    ? quantizedWeightsBytes(analysis, r.weightQuantization)
+    : weightsBytes(analysis, r.weightFormat);
+  return whole / r.gpuCount;
 }
 
 /** Tokens the cache holds for a sequence of `tokens` tokens: all of them, or the sliding window. */

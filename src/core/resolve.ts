@@ -8,6 +8,7 @@ import {
 } from './formats.js';
 import { EstimateInputError } from './limits.js';
 import { DEFAULT_ENGINE, tuningFor } from './profiles.js';
+import { type QuantizationScheme, quantizationScheme } from './quantization.js';
 import type {
   EngineProfile,
   EstimateRequest,
@@ -48,6 +49,12 @@ export interface ResolvedRequest {
   tuning: Tuning;
   memory: MemoryAssumptions;
   weightBytesPerParameter: number;
+  /** The named quantisation scheme, when the request gave one. */
+  weightQuantization: QuantizationScheme | null;
+  /** Bytes per parameter of the LM head (the embedding table when tied): 16-bit unless a scheme quantises it. */
+  lmHeadBytesPerParameter: number;
+  /** Relative unpack work per weight of the scheme (1 without one); see QuantizationScheme. */
+  dequantizationCost: number;
   kvBytesPerElement: number;
   activationBytesPerElement: number;
 }
@@ -78,7 +85,9 @@ function storageOf(format: NumberFormat): NumberFormat {
 export function resolveRequest(request: EstimateRequest): ResolvedRequest {
   const { model, gpu } = request;
   checkWorkload(request);
-  checkStorage('weightFormat', request.weightFormat);
+  const scheme = request.weightQuantization ? quantizationScheme(request.weightQuantization) : null;
+  const weightFormat = scheme?.format ?? request.weightFormat;
+  checkStorage('weightFormat', weightFormat);
   checkStorage('kvCacheFormat', request.kvCacheFormat);
 
   const engine = request.engine ?? DEFAULT_ENGINE;
@@ -88,7 +97,7 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
     maxBatchedTokens: request.memory?.maxBatchedTokens ?? DEFAULT_MAX_BATCHED_TOKENS,
   };
 
-  const computeFormatRequested = request.computeFormat ?? defaultComputeFormat(request.weightFormat);
+  const computeFormatRequested = request.computeFormat ?? defaultComputeFormat(weightFormat);
   const compute = resolveComputeFormat(gpu, computeFormatRequested);
   const attentionRequested: NumberFormat =
     compute.format === 'FP8' && request.kvCacheFormat === 'FP8'
@@ -97,14 +106,15 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
         ? compute.format
         : 'FP16';
   const attention = resolveComputeFormat(gpu, attentionRequested);
-  const weightBytes = bytesPerElement(request.weightFormat);
+  const weightBytes = scheme ? scheme.linearBits / 8 : bytesPerElement(weightFormat);
+  const headBits = scheme ? (model.tiedEmbeddings ? scheme.embeddingBits : scheme.lmHeadBits) : null;
   const dequantizesWeights = weightBytes <= 1 && bytesPerElement(storageOf(compute.format)) > weightBytes;
 
   return {
     model,
     gpu,
     gpuCount: request.gpuCount,
-    weightFormat: request.weightFormat,
+    weightFormat,
     kvCacheFormat: request.kvCacheFormat,
     computeFormatRequested,
     computeFormat: compute.format,
@@ -120,6 +130,9 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
     tuning,
     memory,
     weightBytesPerParameter: weightBytes,
+    weightQuantization: scheme,
+    lmHeadBytesPerParameter: headBits === null ? (weightFormat === 'FP32' ? 4 : 2) : headBits / 8,
+    dequantizationCost: scheme?.dequantizationCost ?? 1,
     kvBytesPerElement: bytesPerElement(request.kvCacheFormat),
     activationBytesPerElement: activationBytes(compute.format),
   };

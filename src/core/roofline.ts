@@ -90,7 +90,8 @@ export function stepOperators(
   // Seconds to unpack `weights` weight-only-quantised weights on the vector units.
   const unpack = (weights: number) =>
     r.dequantizesWeights
-      ? (weights * r.tuning.dequantizationOpsPerWeight) / (r.vectorPeakFlops * efficiency.compute)
+      ? (weights * r.tuning.dequantizationOpsPerWeight * r.dequantizationCost) /
+        (r.vectorPeakFlops * efficiency.compute)
       : 0;
 
   const qWidth = (m.attentionHeads * m.headDim) / g;
@@ -153,13 +154,14 @@ export function stepOperators(
     ),
   );
 
-  // Logits for the last position of each sequence only; the head (or the tied embedding table) stays 16-bit.
+  // Logits for the last position of each sequence only; the head (or the tied embedding table) is 16-bit
+  // unless a quantisation scheme stores it narrower.
   const vocabPerGpu = m.vocabSize / g;
   ops.push(
     cost(
       'lm_head',
       2 * step.sequences * d * vocabPerGpu,
-      d * vocabPerGpu * hb + step.sequences * (d * ab + vocabPerGpu * 4),
+      d * vocabPerGpu * r.lmHeadBytesPerParameter + step.sequences * (d * ab + vocabPerGpu * 4),
       peak,
       bandwidth,
     ),

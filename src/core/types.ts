@@ -1,4 +1,5 @@
 /** Plain data shapes shared by the estimation core. No behaviour lives here. */
+import type { WeightQuantization } from './quantization.js';
 
 export const NUMBER_FORMATS = ['FP32', 'TF32', 'BF16', 'FP16', 'FP8', 'INT8', 'INT4'] as const;
 export type NumberFormat = (typeof NUMBER_FORMATS)[number];
@@ -131,4 +132,6 @@ export interface EstimateRequest {
   engine?: EngineProfile;
   tuning?: Partial<Tuning>;
   memory?: Partial<MemoryAssumptions>;
+  /** A named quantisation scheme with its real bytes; it sets the weight format (see quantization.ts). */
+  weightQuantization?: WeightQuantization;
 }

@@ -146,7 +146,16 @@ export function estimateRequestOf(path: string, input: EstimateInputShape): Esti
   const gpu = input.customGpu
     ? customGpuSpec(`${path}.customGpu`, input.customGpu)
     : lookupGpu(`${path}.gpu`, String(input.gpu));
-  return withWorkload(workload, model, gpu, weightFormat, kvCacheFormat, input.computeFormat ?? undefined);
+  const request = withWorkload(
+    workload,
+    model,
+    gpu,
+    weightFormat,
+    kvCacheFormat,
+    input.computeFormat ?? undefined,
+  );
+  if (input.weightQuantization) request.weightQuantization = input.weightQuantization;
+  return request;
 }
 
 /**

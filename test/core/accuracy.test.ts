@@ -30,10 +30,10 @@ describe('held out by source: each case predicted by a fit that saw no case of i
     expect(new Set(own.map(sourceOf)).size).toBeGreaterThanOrEqual(3);
   });
 
-  it('default profile: held-out median TPOT error at most 16%', () => {
+  it('default profile: held-out median TPOT error at most 14.5%', () => {
     const s = summarise(heldOut, 'TPOT_SECONDS');
     expect(s?.cases).toBeGreaterThanOrEqual(10);
-    expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.16);
+    expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.145);
   });
 
   it('default profile: held-out median TTFT error at most 20%', () => {
@@ -59,10 +59,10 @@ describe('held out by source: each case predicted by a fit that saw no case of i
 describe('accuracy against published measurements (in-sample, shipped defaults)', () => {
   const defaults = predictWithDefaults(CALIBRATION_CASES, DEFAULT_ENGINE);
 
-  it('default profile: in-sample median TPOT error at most 10%', () => {
+  it('default profile: in-sample median TPOT error at most 12%', () => {
     const s = summarise(defaults, 'TPOT_SECONDS');
     expect(s?.cases).toBeGreaterThanOrEqual(5);
-    expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.1);
+    expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.12);
   });
 
   it.each(FITTED_ENGINES)('%s: no case is off by more than 3x', (engine) => {

@@ -30,6 +30,7 @@ import trtH100vsA100 from '../../../data/calibration/cases/trt_h100vsa100.json' 
 import xdai from '../../../data/calibration/cases/xdai.json' with { type: 'json' };
 import xdaiOld from '../../../data/calibration/cases/xdai_old.json' with { type: 'json' };
 import measurementsFile from '../../../data/calibration/measurements.json' with { type: 'json' };
+import { WEIGHT_QUANTIZATIONS } from '../quantization.js';
 import {
   ENGINE_PROFILES,
   type EngineProfile,
@@ -111,6 +112,7 @@ interface CaseRow {
   gpuCount?: number;
   batchSize?: number;
   weightFormat?: string;
+  weightQuantization?: string;
   kvCacheFormat?: string;
   computeFormat?: string;
   inputTokens?: number;
@@ -248,6 +250,9 @@ export function toCase(file: CaseFile, written: CaseRow): CalibrationCase {
       ...request,
       weightFormat: oneOf<NumberFormat>(NUMBER_FORMATS, row.weightFormat, 'weightFormat'),
       kvCacheFormat: oneOf<NumberFormat>(NUMBER_FORMATS, row.kvCacheFormat, 'kvCacheFormat'),
+      ...(row.weightQuantization !== undefined && {
+        weightQuantization: oneOf(WEIGHT_QUANTIZATIONS, row.weightQuantization, 'weightQuantization'),
+      }),
       ...(row.computeFormat !== undefined && {
         computeFormat: oneOf<NumberFormat>(NUMBER_FORMATS, row.computeFormat, 'computeFormat'),
       }),

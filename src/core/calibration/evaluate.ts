@@ -34,6 +34,7 @@ export function caseRequest(c: CalibrationCase, engine: EngineProfile, tuning?: 
     engine,
     tuning,
     memory: c.memory,
+    weightQuantization: c.weightQuantization,
   };
 }
 

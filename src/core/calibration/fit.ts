@@ -101,13 +101,11 @@ function caseWeights(cases: readonly CalibrationCase[]): number[] {
   return cases.map((c) => QUALITY_WEIGHT[c.quality] / (perSource.get(c.source) ?? 1));
 }
 
+/** Weighted sum of |ln(predicted / measured)|; each case is predicted with its own profile. */
 class Objective {
   readonly #predictor = new CasePredictor();
   readonly #weights: number[];
-  constructor(
-    readonly cases: readonly CalibrationCase[],
-    readonly engine: Fitted,
-  ) {
+  constructor(readonly cases: readonly CalibrationCase[]) {
     this.#weights = caseWeights(cases);
   }
 
@@ -115,7 +113,7 @@ class Objective {
     let sum = 0;
     for (let i = 0; i < this.cases.length; i++) {
       const c = this.cases[i];
-      const predicted = this.#predictor.predict(c, this.engine, tuningFor(c));
+      const predicted = this.#predictor.predict(c, c.engine, tuningFor(c));
       sum += this.#weights[i] * Math.abs(Math.log(predicted / c.measured));
     }
     return sum;
@@ -181,42 +179,127 @@ export function tuningOf(fit: ProfileFit, generation: GpuGeneration): Tuning {
 export const MIN_CASES_FOR_EFFICIENCIES = 5;
 
 /**
- * Global fit, then per-generation efficiencies where a generation has enough cases. A profile
- * with few cases (HF transformers) cannot tell slow kernels from per-token Python overhead, so it
- * keeps `base`'s efficiencies (the optimised engines' fit) and fits only the overheads.
+ * One profile's global tuning. A profile with few cases (HF transformers) cannot tell slow kernels
+ * from per-token Python overhead, so it keeps `base`'s efficiencies (the optimised engines' fit) and
+ * fits only the overheads.
  */
-export function fitProfile(
-  cases: readonly CalibrationCase[],
-  engine: Fitted,
-  base: Tuning = PRIOR,
-): ProfileFit {
-  const timing = cases.filter((c) => c.engine === engine && isTimingCase(c));
-  if (timing.length === 0) return { tuning: withTiedParameters(base), byGeneration: {} };
-  const objective = new Objective(timing, engine);
+function fitGlobal(timing: readonly CalibrationCase[], base: Tuning): Tuning {
+  if (timing.length === 0) return withTiedParameters(base);
+  const objective = new Objective(timing);
   if (timing.length < MIN_CASES_FOR_EFFICIENCIES) {
     const overheads = ['perStepOverheadSeconds', 'perRequestOverheadSeconds'] as const;
-    return { tuning: coordinateSearch(objective, base, overheads, (t) => t), byGeneration: {} };
+    return coordinateSearch(objective, base, overheads, (t) => t);
   }
-  const tuning = coordinateSearch(objective, PRIOR, FREE_PARAMETERS, (t) => t);
+  return coordinateSearch(objective, PRIOR, FREE_PARAMETERS, (t) => t);
+}
 
-  const byGeneration: ProfileFit['byGeneration'] = {};
-  const generations = new Map<GpuGeneration, CalibrationCase[]>();
+/** How a GPU generation's efficiencies differ from a profile's global ones, shared by every profile. */
+export interface GenerationFactors {
+  bandwidth: number;
+  weightOnlyBandwidth: number;
+  compute: number;
+}
+
+const FACTOR_GRID = Array.from({ length: 81 }, (_, i) => 0.4 + i * 0.02);
+const NO_FACTORS: GenerationFactors = { bandwidth: 1, weightOnlyBandwidth: 1, compute: 1 };
+
+function applyFactors(t: Tuning, f: GenerationFactors): Tuning {
+  return withTiedParameters({
+    ...t,
+    decodeBandwidthEfficiency: Math.min(1, t.decodeBandwidthEfficiency * f.bandwidth),
+    weightOnlyBandwidthEfficiency: Math.min(1, t.weightOnlyBandwidthEfficiency * f.weightOnlyBandwidth),
+    prefillComputeEfficiency: Math.min(1, t.prefillComputeEfficiency * f.compute),
+  });
+}
+
+/** Generations need timing cases from this many sources (any profile) for factors of their own. */
+export const MIN_SOURCES_PER_GENERATION = 2;
+
+/**
+ * Per GPU generation, factors on every profile's bandwidth, weight-only bandwidth and compute
+ * efficiencies, fitted on the generation's cases of all profiles together. A memory system or
+ * tensor-core generation that runs closer to (or further from) its datasheet does so for every
+ * engine, so a profile measured on one generation only still learns what another does from the
+ * other profiles' cases there.
+ */
+function fitGenerationFactors(
+  timing: readonly CalibrationCase[],
+  globals: Record<Fitted, Tuning>,
+): Partial<Record<GpuGeneration, GenerationFactors>> {
+  const factors: Partial<Record<GpuGeneration, GenerationFactors>> = {};
+  const byGeneration = new Map<GpuGeneration, CalibrationCase[]>();
   for (const c of timing) {
     const g = caseGeneration(c);
-    generations.set(g, [...(generations.get(g) ?? []), c]);
+    byGeneration.set(g, [...(byGeneration.get(g) ?? []), c]);
   }
-  if (generations.size > 1) {
-    for (const [generation, own] of generations) {
-      if (own.length < MIN_CASES_PER_GENERATION || generation === 'CUSTOM') continue;
-      const specific = coordinateSearch(new Objective(own, engine), tuning, GENERATION_PARAMETERS, (t) => t);
+  if (byGeneration.size < 2) return factors;
+  for (const [generation, own] of byGeneration) {
+    if (generation === 'CUSTOM' || new Set(own.map(sourceOf)).size < MIN_SOURCES_PER_GENERATION) continue;
+    const objective = new Objective(own);
+    let best = { ...NO_FACTORS };
+    let bestLoss = objective.loss((c) => applyFactors(globals[c.engine], best));
+    for (let sweep = 0; sweep < 4; sweep++) {
+      let moved = false;
+      for (const key of ['bandwidth', 'weightOnlyBandwidth', 'compute'] as const) {
+        for (const value of FACTOR_GRID) {
+          const candidate = { ...best, [key]: value };
+          const loss = objective.loss((c) => applyFactors(globals[c.engine], candidate));
+          const tie = Math.abs(loss - bestLoss) < 1e-12;
+          if (loss < bestLoss - 1e-12 || (tie && Math.abs(value - 1) < Math.abs(best[key] - 1))) {
+            moved ||= value !== best[key];
+            best = candidate;
+            bestLoss = loss;
+          }
+        }
+      }
+      if (!moved) break;
+    }
+    factors[generation] = best;
+  }
+  return factors;
+}
+
+/**
+ * Every profile's fit: global tunings (the optimised engines' efficiencies are the base of the
+ * profiles with few cases), then factors per GPU generation shared by all profiles, then, where a
+ * profile has enough cases on a generation of its own, that profile's own efficiencies there.
+ */
+export function fitAll(cases: readonly CalibrationCase[]): Record<Fitted, ProfileFit> {
+  const timing = cases.filter(isTimingCase);
+  const own = (engine: Fitted) => timing.filter((c) => c.engine === engine);
+  const base = fitGlobal(own('OPTIMIZED'), PRIOR);
+  const globals = Object.fromEntries(
+    FITTED_PROFILES.map((engine) => [engine, engine === 'OPTIMIZED' ? base : fitGlobal(own(engine), base)]),
+  ) as Record<Fitted, Tuning>;
+  const factors = fitGenerationFactors(timing, globals);
+
+  const fits = {} as Record<Fitted, ProfileFit>;
+  for (const engine of FITTED_PROFILES) {
+    const tuning = globals[engine];
+    const byGeneration: ProfileFit['byGeneration'] = {};
+    const generations = new Map<GpuGeneration, CalibrationCase[]>();
+    for (const c of own(engine)) {
+      const g = caseGeneration(c);
+      generations.set(g, [...(generations.get(g) ?? []), c]);
+    }
+    for (const [generation, f] of Object.entries(factors) as [GpuGeneration, GenerationFactors][]) {
+      const shared = applyFactors(tuning, f);
+      const cases = generations.get(generation) ?? [];
+      const specific =
+        generations.size > 1 &&
+        own(engine).length >= MIN_CASES_FOR_EFFICIENCIES &&
+        cases.length >= MIN_CASES_PER_GENERATION
+          ? coordinateSearch(new Objective(cases), shared, GENERATION_PARAMETERS, (t) => t)
+          : shared;
       if (GENERATION_PARAMETERS.every((key) => specific[key] === tuning[key])) continue;
       // The tied parameters go with them, so a reader of fitted.ts gets what the fit evaluated.
       byGeneration[generation] = Object.fromEntries(
         [...GENERATION_PARAMETERS, ...TIED_PARAMETERS].map((key) => [key, specific[key]]),
       );
     }
+    fits[engine] = { tuning, byGeneration };
   }
-  return { tuning, byGeneration };
+  return fits;
 }
 
 /** A case's measured / predicted ratio and signed error under a fit. */
@@ -247,35 +330,26 @@ export function sourceOf(c: CalibrationCase): string {
 }
 
 /**
- * Leave-one-source-out cross-validation: every case is predicted by a fit that saw no case of its
- * source, nor (for profiles that borrow the optimised engines' efficiencies) any case of that source
- * in the base fit. This is the honest figure for a setup from a publisher outside the data: k-fold
+ * Leave-one-source-out cross-validation: every case (of `engine`, or of every profile) is predicted
+ * by a fit of every profile (fitAll) that saw no case of its source, in any profile. This is the honest figure for a setup from a publisher outside the data: k-fold
  * splits of rows keep a source's siblings in training, which flatters the fit.
  */
-export function leaveOneSourceOut(cases: readonly CalibrationCase[], engine: Fitted): CaseResult[] {
-  const own = cases.filter((c) => c.engine === engine);
+export function leaveOneSourceOut(cases: readonly CalibrationCase[], engine?: Fitted): CaseResult[] {
+  const own = cases.filter((c) => engine === undefined || c.engine === engine);
   const results: CaseResult[] = [];
   for (const source of new Set(own.map(sourceOf))) {
-    const training = cases.filter((c) => sourceOf(c) !== source);
-    const base = engine === 'OPTIMIZED' ? PRIOR : fitProfile(training, 'OPTIMIZED').tuning;
-    const fit = fitProfile(training, engine, base);
-    results.push(
-      ...evaluateFit(
-        own.filter((c) => sourceOf(c) === source),
-        engine,
-        fit,
-      ),
-    );
+    const fits = fitAll(cases.filter((c) => sourceOf(c) !== source));
+    for (const profile of FITTED_PROFILES) {
+      results.push(
+        ...evaluateFit(
+          own.filter((c) => sourceOf(c) === source),
+          profile,
+          fits[profile],
+        ),
+      );
+    }
   }
   return results;
-}
-
-/** The fit every shipped profile uses: the optimised engines' efficiencies are the base of the others. */
-export function fitAll(cases: readonly CalibrationCase[]): Record<Fitted, ProfileFit> {
-  const base = fitProfile(cases, 'OPTIMIZED').tuning;
-  return Object.fromEntries(
-    FITTED_PROFILES.map((engine) => [engine, fitProfile(cases, engine, base)]),
-  ) as Record<Fitted, ProfileFit>;
 }
 
 export const FITTED_PROFILES: readonly Fitted[] = ['OPTIMIZED', 'LLAMA_CPP', 'EXLLAMA', 'HF_TRANSFORMERS'];

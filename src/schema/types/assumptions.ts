@@ -5,7 +5,7 @@ import {
   unquantisedBytesPerElement,
 } from '../../core/index.js';
 import { builder } from '../builder.js';
-import { EngineProfileEnum, NumberFormatEnum } from './enums.js';
+import { EngineProfileEnum, NumberFormatEnum, WeightQuantizationEnum } from './enums.js';
 import { MemoryAssumptionsRef } from './memory-assumptions.js';
 import { TuningRef } from './tuning.js';
 
@@ -26,6 +26,12 @@ AssumptionsRef.implement({
       type: NumberFormatEnum,
       description: 'Weight storage format.',
       resolve: (r) => r.weightFormat,
+    }),
+    weightQuantization: t.field({
+      type: WeightQuantizationEnum,
+      nullable: true,
+      description: 'The named quantisation scheme whose bytes apply; null when weightFormat alone was given.',
+      resolve: (r) => r.weightQuantization?.id ?? null,
     }),
     kvCacheFormat: t.field({
       type: NumberFormatEnum,
@@ -68,7 +74,7 @@ AssumptionsRef.implement({
       resolve: (r) => r.vectorPeakFlops,
     }),
     weightBytesPerParameter: t.float({
-      description: `Bytes per matrix weight in weightFormat, bytes; INT4 is 0.5 + ${INT4_SCALE_BITS}/8/${INT4_GROUP_SIZE} = 0.515625 with its group scales.`,
+      description: `Bytes per matrix weight in weightFormat (or weightQuantization's real bits / 8), bytes; plain INT4 is 0.5 + ${INT4_SCALE_BITS}/8/${INT4_GROUP_SIZE} = 0.515625 with its group scales.`,
       resolve: (r) => r.weightBytesPerParameter,
     }),
     unquantisedBytesPerParameter: t.float({

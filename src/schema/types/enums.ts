@@ -11,6 +11,8 @@ import {
   INT4_SCALE_BITS,
   type NumberFormat,
   type OperatorName,
+  QUANTIZATION_SCHEMES,
+  type WeightQuantization,
 } from '../../core/index.js';
 import { builder } from '../builder.js';
 
@@ -39,6 +41,19 @@ export const NumberFormatEnum = builder.enumType('NumberFormat', {
     INT8: '8-bit integer: 1 byte per element. INT8 weights compute in FP16 unless computeFormat says INT8 (W8A8).',
     INT4: `4-bit integer in groups of ${INT4_GROUP_SIZE} sharing one ${INT4_SCALE_BITS}-bit scale: ${bytesPerElement('INT4')} bytes per element. INT4 weights compute in FP16 unless computeFormat says otherwise.`,
   }),
+});
+
+export const WeightQuantizationEnum = builder.enumType('WeightQuantization', {
+  description:
+    'A named weight-quantisation scheme with the bytes it really stores (element bits, group size, scales, zero points) and what it does to the embedding table and LM head.',
+  values: describedValues<WeightQuantization>(
+    Object.fromEntries(
+      QUANTIZATION_SCHEMES.map((s) => [
+        s.id,
+        `${s.description} ${Number(s.linearBits.toFixed(4))} bits per matrix weight; computes as ${s.format}.`,
+      ]),
+    ) as Record<WeightQuantization, string>,
+  ),
 });
 
 export const EngineProfileEnum = builder.enumType('EngineProfile', {

@@ -3,7 +3,7 @@ import { DEFAULT_ENGINE, LIMITS } from '../../core/index.js';
 import { builder } from '../builder.js';
 import { DEFAULT_INTERCONNECT_BYTES_PER_SECOND } from '../resolve-input.js';
 import { COMPARE_LIMIT } from '../validation.js';
-import { EngineProfileEnum, GpuGenerationEnum, NumberFormatEnum } from './enums.js';
+import { EngineProfileEnum, GpuGenerationEnum, NumberFormatEnum, WeightQuantizationEnum } from './enums.js';
 import { MEMORY_ASSUMPTION_DESCRIPTIONS } from './memory-assumptions.js';
 import { TuningInput } from './tuning.js';
 
@@ -152,6 +152,11 @@ export const EstimateInput = builder.inputType('EstimateInput', {
       type: NumberFormatEnum,
       defaultValue: 'FP16',
       description: 'Format of the stored layer matrices (embeddings, LM head, norms and biases stay 16-bit).',
+    }),
+    weightQuantization: t.field({
+      type: WeightQuantizationEnum,
+      description:
+        'A named quantisation scheme (AWQ/GPTQ g128, GGUF Q4_K_M, NF4, FP8 block, ...) whose real bytes per weight apply; it sets the weight format, so weightFormat is then ignored.',
     }),
     kvCacheFormat: t.field({
       type: NumberFormatEnum,
