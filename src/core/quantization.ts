@@ -5,25 +5,7 @@
  * and the relative work of unpacking one weight. Sources are next to each scheme.
  */
 import type { ModelAnalysis } from './model.js';
-import type { NumberFormat } from './types.js';
-
-export const WEIGHT_QUANTIZATIONS = [
-  'AWQ_INT4_G128',
-  'GPTQ_INT4_G128',
-  'GPT_FAST_INT4_G32',
-  'INT8_PER_CHANNEL',
-  'MLC_Q4F16_1',
-  'EXL2_4_0BPW',
-  'GGUF_Q4_0',
-  'GGUF_Q4_K_M',
-  'GGUF_Q5_K_M',
-  'GGUF_Q8_0',
-  'BNB_NF4',
-  'FP8_PER_TENSOR',
-  'FP8_PER_CHANNEL',
-  'FP8_BLOCK_128',
-] as const;
-export type WeightQuantization = (typeof WEIGHT_QUANTIZATIONS)[number];
+import { type NumberFormat, WEIGHT_QUANTIZATIONS, type WeightQuantization } from './types.js';
 
 export interface QuantizationScheme {
   id: WeightQuantization;

@@ -1,8 +1,26 @@
 /** Plain data shapes shared by the estimation core. No behaviour lives here. */
-import type { WeightQuantization } from './quantization.js';
 
 export const NUMBER_FORMATS = ['FP32', 'TF32', 'BF16', 'FP16', 'FP8', 'INT8', 'INT4'] as const;
 export type NumberFormat = (typeof NUMBER_FORMATS)[number];
+
+/** Named weight-quantisation schemes; quantization.ts holds their bits and sources. */
+export const WEIGHT_QUANTIZATIONS = [
+  'AWQ_INT4_G128',
+  'GPTQ_INT4_G128',
+  'GPT_FAST_INT4_G32',
+  'INT8_PER_CHANNEL',
+  'MLC_Q4F16_1',
+  'EXL2_4_0BPW',
+  'GGUF_Q4_0',
+  'GGUF_Q4_K_M',
+  'GGUF_Q5_K_M',
+  'GGUF_Q8_0',
+  'BNB_NF4',
+  'FP8_PER_TENSOR',
+  'FP8_PER_CHANNEL',
+  'FP8_BLOCK_128',
+] as const;
+export type WeightQuantization = (typeof WEIGHT_QUANTIZATIONS)[number];
 
 /** A published figure with where it came from. */
 export interface Sourced<T> {

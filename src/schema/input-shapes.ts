@@ -9,6 +9,7 @@ import type {
   MemoryAssumptions,
   NumberFormat,
   TuningField,
+  WeightQuantization,
 } from '../core/index.js';
 
 type Maybe<T> = T | null | undefined;
@@ -61,6 +62,7 @@ export interface EstimateInputShape extends WorkloadInputShape {
   gpu?: Maybe<string | number>;
   customGpu?: Maybe<CustomGpuInputShape>;
   weightFormat?: Maybe<NumberFormat>;
+  weightQuantization?: Maybe<WeightQuantization>;
   kvCacheFormat?: Maybe<NumberFormat>;
   computeFormat?: Maybe<NumberFormat>;
 }

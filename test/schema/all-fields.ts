@@ -45,7 +45,7 @@ export const ESTIMATE_FIELDS = `
   outputTokensPerSecond outputTokensPerSecondRange { ${RANGE} }
   attentionShare { prefillTimeRatio prefillFlopsRatio decodeTimeRatio }
   assumptions {
-    engine weightFormat kvCacheFormat computeFormatRequested computeFormatUsed computePeakFlopsPerSecond
+    engine weightFormat weightQuantization kvCacheFormat computeFormatRequested computeFormatUsed computePeakFlopsPerSecond
     attentionFormat attentionPeakFlopsPerSecond dequantizesWeights vectorPeakFlopsPerSecond
     weightBytesPerParameter unquantisedBytesPerParameter int4GroupSize int4ScaleBits
     kvCacheBytesPerElement activationBytesPerElement

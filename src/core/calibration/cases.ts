@@ -30,7 +30,6 @@ import trtH100vsA100 from '../../../data/calibration/cases/trt_h100vsa100.json' 
 import xdai from '../../../data/calibration/cases/xdai.json' with { type: 'json' };
 import xdaiOld from '../../../data/calibration/cases/xdai_old.json' with { type: 'json' };
 import measurementsFile from '../../../data/calibration/measurements.json' with { type: 'json' };
-import { WEIGHT_QUANTIZATIONS } from '../quantization.js';
 import {
   ENGINE_PROFILES,
   type EngineProfile,
@@ -40,6 +39,7 @@ import {
   type ModelSpec,
   NUMBER_FORMATS,
   type NumberFormat,
+  WEIGHT_QUANTIZATIONS,
 } from '../types.js';
 import { CUSTOM_GPUS, CUSTOM_MODELS } from './custom-hardware.js';
 

@@ -149,6 +149,8 @@ export type EstimateInput = {
   tuning?: TuningInput | null | undefined;
   /** Format of the stored layer matrices (embeddings, LM head, norms and biases stay 16-bit). */
   weightFormat?: NumberFormat | null | undefined;
+  /** A named quantisation scheme (AWQ/GPTQ g128, GGUF Q4_K_M, NF4, FP8 block, ...) whose real bytes per weight apply; it sets the weight format, so weightFormat is then ignored. */
+  weightQuantization?: WeightQuantization | null | undefined;
 };
 
 /** Dense (not 2:4 sparse) peak throughput of one compute format. */
@@ -249,6 +251,37 @@ export type TuningInput = {
   /** Fraction of the peak memory bandwidth that weight-only quantised matmuls (INT8/INT4 weights unpacked for FP16 compute) reach while streaming their weights, both phases; a fraction from 0.000001 to 1. */
   weightOnlyBandwidthEfficiency?: number | null | undefined;
 };
+
+/** A named weight-quantisation scheme with the bytes it really stores (element bits, group size, scales, zero points) and what it does to the embedding table and LM head. */
+export type WeightQuantization =
+  /** AWQ (AutoAWQ/vLLM awq): 4-bit weights packed in int32, one fp16 scale and one 4-bit zero point per group of 128 -> 4 + (16 + 4)/128 = 4.156 bits; embeddings and LM head stay 16-bit (casper-hansen/AutoAWQ awq/modules/linear: qweight, qzeros, scales). 4.1563 bits per matrix weight; computes as INT4. */
+  | 'AWQ_INT4_G128'
+  /** bitsandbytes NF4 with double quantisation (the QLoRA default): 4-bit NormalFloat codes, one 8-bit absmax per block of 64 and one fp32 scale per 256 such blocks -> 4 + 8/64 + 32/16384 = 4.127 bits (arXiv 2305.14314 section 3); embeddings and LM head 16-bit. 4.127 bits per matrix weight; computes as INT4. */
+  | 'BNB_NF4'
+  /** ExLlamaV2 EXL2 at 4.0 bits per weight: the target is the average over the quantised matrices with their scales; the head is quantised to 6 bits by default (turboderp/exllamav2 convert.py -hb 6). 4 bits per matrix weight; computes as INT4. */
+  | 'EXL2_4_0BPW'
+  /** FP8 (E4M3) weights with one fp32 scale per 128x128 block (DeepSeek-V3 weight_block_size [128, 128]): 8 + 32/16384 = 8.002 bits; embeddings and LM head 16-bit. 8.002 bits per matrix weight; computes as FP8. */
+  | 'FP8_BLOCK_128'
+  /** FP8 (E4M3) weights with one fp32 scale per output channel (compressed-tensors channel-wise): 8 bits plus under 0.01 bit of scales; embeddings and LM head 16-bit. 8 bits per matrix weight; computes as FP8. */
+  | 'FP8_PER_CHANNEL'
+  /** FP8 (E4M3) weights with one fp32 scale per tensor, W8A8 on FP8 tensor cores (vLLM fp8, TensorRT-LLM FP8 recipes): 8 bits; embeddings and LM head stay 16-bit. 8 bits per matrix weight; computes as FP8. */
+  | 'FP8_PER_TENSOR'
+  /** GGUF Q4_0: blocks of 32 weights = 16 bytes of nibbles + one fp16 scale -> 18 bytes / 32 = 4.5 bits; the token embedding is Q4_0 too, the output head Q6_K (6.5625 bits) (ggml-org/llama.cpp ggml-common.h, llama-quant.cpp). 4.5 bits per matrix weight; computes as INT4. */
+  | 'GGUF_Q4_0'
+  /** GGUF Q4_K_M: Q4_K super-blocks (4.5 bits) with half of attn_v/ffn_down and the output head in Q6_K; 4.8944 bits per weight over the whole Llama-3.1-8B file (ggml-org/llama.cpp tools/quantize/README.md), applied to every tensor. 4.8944 bits per matrix weight; computes as INT4. */
+  | 'GGUF_Q4_K_M'
+  /** GGUF Q5_K_M: 5.7036 bits per weight over the whole Llama-3.1-8B file (ggml-org/llama.cpp tools/quantize/README.md), applied to every tensor; runs on the 4-bit weight-only path. 5.7036 bits per matrix weight; computes as INT4. */
+  | 'GGUF_Q5_K_M'
+  /** GGUF Q8_0: blocks of 32 int8 weights + one fp16 scale -> 34 bytes / 32 = 8.5 bits (8.5008 over the whole Llama-3.1-8B file, ggml-org/llama.cpp tools/quantize/README.md). 8.5 bits per matrix weight; computes as INT8. */
+  | 'GGUF_Q8_0'
+  /** GPTQ (AutoGPTQ/ExLlama/Marlin): 4-bit weights, one fp16 scale and one packed 4-bit zero point per group of 128 (g_idx adds 32 bits per input row, negligible) -> 4.156 bits; embeddings and LM head 16-bit. 4.1563 bits per matrix weight; computes as INT4. */
+  | 'GPTQ_INT4_G128'
+  /** gpt-fast 'int4 weight-only g32': 4-bit weights with a bf16 scale and a bf16 zero per group of 32 (scales_and_zeros) -> 4 + 32/32 = 5 bits; every nn.Linear is replaced, the output head included; embeddings stay bf16 (pytorch-labs/gpt-fast quantize.py). 5 bits per matrix weight; computes as INT4. */
+  | 'GPT_FAST_INT4_G32'
+  /** 8-bit weight-only, one 16-bit scale per output channel (gpt-fast 'int8', TensorRT-LLM W8A16): 8 bits (the per-channel scales are under 0.01 bit); the output head is quantised too, embeddings stay 16-bit. 8 bits per matrix weight; computes as INT8. */
+  | 'INT8_PER_CHANNEL'
+  /** MLC LLM q4f16_1: 4-bit weights, one fp16 scale per group of 32, no zero point -> 4.5 bits; the embedding and LM head are quantised the same way (mlc-ai/mlc-llm quantization group_quantization). 4.5 bits per matrix weight; computes as INT4. */
+  | 'MLC_Q4F16_1';
 
 export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
