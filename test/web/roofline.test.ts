@@ -42,7 +42,7 @@ describe('roofline geometry', () => {
     expect(decadeDomain([0, -1])).toEqual([1, 10]);
   });
 
-  it('gives one label to operators at nearly the same spot, per phase, in left-to-right order', () => {
+  it('gives one label to operators at nearly the same spot, of either phase, left to right', () => {
     const op = (name: string, intensity: number, rate: number) => ({
       name,
       flops: intensity * 1e9,
@@ -55,15 +55,17 @@ describe('roofline geometry', () => {
         op('QKV_PROJECTION', 1120, 564e12),
         op('OUTPUT_PROJECTION', 1020, 564e12),
         op('ATTENTION_SCORES', 4100, 564e12),
+        op('NORMS', 1, 2.41e12),
       ]),
-      ...rooflinePoints('decode', [op('FFN', 1, 2.41e12)]),
+      ...rooflinePoints('decode', [op('FFN', 1, 2.41e12), op('NORMS', 0.94, 2.27e12)]),
     ];
     const labels = pointLabels(points);
-    expect(labels.map((label) => [label.phase, label.text, label.rank])).toEqual([
+    expect(labels.map((label) => [label.text, label.rank])).toEqual([
+      // decode norms (0.94), prefill norms (1) and decode FFN (1) sit within 0.03 decades: one label, names once
+      ['norms, ffn', 0],
       // 1020 and 1120 are 0.04 decades apart: one label; 4100 is 0.6 decades further: its own
-      ['prefill', 'output projection, qkv projection', 0],
-      ['prefill', 'attention scores', 1],
-      ['decode', 'ffn', 0],
+      ['output projection, qkv projection', 1],
+      ['attention scores', 2],
     ]);
   });
 });

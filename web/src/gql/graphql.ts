@@ -300,7 +300,7 @@ export type FitEstimateQueryVariables = Exact<{
 }>;
 
 
-export type FitEstimateQuery = { estimate: { fits: boolean, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecond: number, warnings: Array<string>, memory: { weightsBytes: number, kvCacheBytes: number, activationsBytes: number, overheadBytes: number, totalBytes: number, capacityBytes: number, freeBytes: number }, maxContextLength: { tokens: number, limitedBy: ContextLimitReason }, timeToFirstTokenSecondsRange: { low: number, high: number }, timePerOutputTokenSecondsRange: { low: number, high: number } } };
+export type FitEstimateQuery = { estimate: { fits: boolean, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecond: number, warnings: Array<string>, memory: { weightsBytes: number, kvCacheBytes: number, activationsBytes: number, overheadBytes: number, totalBytes: number, capacityBytes: number, freeBytes: number }, maxContextLength: { tokens: number, limitedBy: ContextLimitReason }, timeToFirstTokenSecondsRange: { low: number, high: number }, timePerOutputTokenSecondsRange: { low: number, high: number }, outputTokensPerSecondRange: { low: number, high: number } } };
 
 export type RooflineQueryVariables = Exact<{
   input: EstimateInput;
@@ -400,6 +400,10 @@ export const FitEstimateDocument = new TypedDocumentString(`
       high
     }
     outputTokensPerSecond
+    outputTokensPerSecondRange {
+      low
+      high
+    }
     warnings
   }
 }

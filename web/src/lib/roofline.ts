@@ -73,44 +73,36 @@ export function decadeDomain(values: readonly number[]): [number, number] {
 }
 
 export interface PointLabel {
-  phase: Phase;
   intensity: number;
   flopsPerSecond: number;
-  /** The names of the operators at this spot, lower-case, comma-separated. */
+  /** The names of the operators at this spot (of either phase), lower-case, each once. */
   text: string;
-  /** Order of the label within its phase, left to right (alternate labels go above and below). */
+  /** Order of the label, left to right (alternate labels go above and below). */
   rank: number;
 }
 
 /** Points closer than this in both log10 axes share one label (a quarter of a decade is about 1.8x). */
 const SAME_SPOT_DECADES = 0.25;
 
-/** One label per cluster of nearby operators of a phase, so the chart's labels do not overprint. */
+const near = (a: RooflinePoint, b: RooflinePoint) =>
+  Math.abs(Math.log10(a.intensity / b.intensity)) < SAME_SPOT_DECADES &&
+  Math.abs(Math.log10(a.flopsPerSecond / b.flopsPerSecond)) < SAME_SPOT_DECADES;
+
+/**
+ * One label per cluster of nearby operators, so the chart's labels do not overprint: a prefill and
+ * a decode operator at one spot (the norms, say) share a label; the symbols tell the phases apart.
+ */
 export function pointLabels(points: readonly RooflinePoint[]): PointLabel[] {
-  const labels: PointLabel[] = [];
-  for (const phase of ['prefill', 'decode'] as const) {
-    const sorted = points.filter((p) => p.phase === phase).sort((a, b) => a.intensity - b.intensity);
-    const clusters: RooflinePoint[][] = [];
-    for (const point of sorted) {
-      const near = clusters.find((cluster) =>
-        cluster.some(
-          (other) =>
-            Math.abs(Math.log10(point.intensity / other.intensity)) < SAME_SPOT_DECADES &&
-            Math.abs(Math.log10(point.flopsPerSecond / other.flopsPerSecond)) < SAME_SPOT_DECADES,
-        ),
-      );
-      if (near) near.push(point);
-      else clusters.push([point]);
-    }
-    clusters.forEach((cluster, rank) => {
-      labels.push({
-        phase,
-        intensity: cluster[0].intensity,
-        flopsPerSecond: cluster[0].flopsPerSecond,
-        text: cluster.map((p) => p.name.toLowerCase().replaceAll('_', ' ')).join(', '),
-        rank,
-      });
-    });
+  const clusters: RooflinePoint[][] = [];
+  for (const point of [...points].sort((a, b) => a.intensity - b.intensity)) {
+    const cluster = clusters.find((members) => members.some((other) => near(point, other)));
+    if (cluster) cluster.push(point);
+    else clusters.push([point]);
   }
-  return labels;
+  return clusters.map((cluster, rank) => ({
+    intensity: cluster[0].intensity,
+    flopsPerSecond: cluster[0].flopsPerSecond,
+    text: [...new Set(cluster.map((p) => p.name.toLowerCase().replaceAll('_', ' ')))].join(', '),
+    rank,
+  }));
 }

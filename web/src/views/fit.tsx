@@ -138,6 +138,7 @@ function FitResult({ estimate }: { estimate: Estimate }) {
         <div>
           <dt>Throughput, all sequences</dt>
           <dd data-testid="throughput">{formatTokenRate(estimate.outputTokensPerSecond)}</dd>
+          <dd class="detail">range {formatRange(estimate.outputTokensPerSecondRange, formatTokenRate)}</dd>
         </div>
       </dl>
       {estimate.warnings.length > 0 && (
