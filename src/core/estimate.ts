@@ -8,6 +8,7 @@ import {
   memoryBreakdown,
 } from './memory.js';
 import { analyzeModel, type ModelAnalysis } from './model.js';
+import { TENSOR_CLASSES } from './model-spec.js';
 import { rangeAround, type ValueRange } from './ranges.js';
 import { type ResolvedRequest, resolveRequest } from './resolve.js';
 import { estimateTiming, type Timing } from './timing.js';
@@ -58,15 +59,28 @@ export class Estimate {
         `prompt + output (${r.inputTokens + r.outputTokens} tokens) exceeds ${r.model.id}'s context window of ${r.model.contextWindow} tokens`,
       );
     }
-    if (r.computeFormat !== r.computeFormatRequested) {
+    const fallbacks = new Set<string>();
+    for (const c of TENSOR_CLASSES) {
+      const cls = r.classes[c];
+      if (this.analysis.parametersByClass[c] > 0 && cls.computeFormat !== cls.computeFormatRequested) {
+        fallbacks.add(
+          `${r.gpu.name} has no ${cls.computeFormatRequested} compute path: estimated with ${cls.computeFormat}`,
+        );
+      }
+    }
+    notes.push(...fallbacks);
+    const kvHeads = Math.min(
+      ...r.model.layerGroups.map((g) =>
+        g.attention.shape.kind === 'GQA' ? g.attention.shape.kvHeads : r.gpuCount,
+      ),
+    );
+    if (kvHeads < r.gpuCount) {
       notes.push(
-        `${r.gpu.name} has no ${r.computeFormatRequested} compute path: estimated with ${r.computeFormat}`,
+        `${r.gpuCount} GPUs exceed the model's ${kvHeads} KV heads: each GPU keeps a replica of one head`,
       );
     }
-    if (r.model.kvHeads < r.gpuCount) {
-      notes.push(
-        `${r.gpuCount} GPUs exceed the model's ${r.model.kvHeads} KV heads: each GPU keeps a replica of one head`,
-      );
+    if (r.gpuCount > 1 && r.model.layerGroups.some((g) => g.attention.shape.kind === 'MLA')) {
+      notes.push(`MLA caches one latent per token that every one of the ${r.gpuCount} GPUs keeps whole`);
     }
     return notes;
   }

@@ -1,5 +1,5 @@
 import { LIMITS } from './limits.js';
-import { type ModelAnalysis, weightsBytes } from './model.js';
+import { type GroupAnalysis, longestCacheCap, type ModelAnalysis, weightsBytes } from './model.js';
 import { quantizedWeightsBytes } from './quantization.js';
 import type { ResolvedRequest } from './resolve.js';
 
@@ -15,9 +15,9 @@ export interface MemoryBreakdown {
   /** capacityBytes - totalBytes; negative when it does not fit. */
   freeBytes: number;
   fits: boolean;
-  /** Tokens of one sequence held in the cache: prompt + output, capped by the sliding window. */
+  /** Tokens of one sequence held by the layers that hold the most: prompt + output, capped by the longest window. */
   kvCacheTokensPerSequence: number;
-  /** Cache bytes one token of one sequence takes on one GPU. */
+  /** One sequence's cache on one GPU / kvCacheTokensPerSequence: the mean bytes a held token takes. */
   kvCacheBytesPerTokenPerGpu: number;
   /** Tokens (all sequences together) in the largest forward step, which sets the activations. */
   largestStepTokens: number;
@@ -44,9 +44,29 @@ export function kvHeadsPerGpu(kvHeads: number, gpuCount: number): number {
   return kvHeads >= gpuCount ? kvHeads / gpuCount : 1;
 }
 
-export function kvCacheBytesPerTokenPerGpu(analysis: ModelAnalysis, r: ResolvedRequest): number {
-  const { layers, headDim, kvHeads } = analysis.model;
-  return 2 * layers * kvHeadsPerGpu(kvHeads, r.gpuCount) * headDim * r.kvBytesPerElement;
+/**
+ * Elements one token adds to one layer's cache on one GPU: K/V heads split over tensor-parallel
+ * ranks (replicated past one head per rank); MLA's latent is replicated on every rank.
+ */
+export function kvElementsPerTokenPerLayerPerGpu(group: GroupAnalysis, gpuCount: number): number {
+  const a = group.group.attention.shape;
+  return a.kind === 'GQA'
+    ? 2 * kvHeadsPerGpu(a.kvHeads, gpuCount) * a.headDim
+    : group.kvElementsPerTokenPerLayer;
+}
+
+/** KV cache of one sequence of `tokens` tokens on one GPU: each group holds at most its window or chunk. */
+export function kvCacheBytesPerSequencePerGpu(
+  analysis: ModelAnalysis,
+  r: ResolvedRequest,
+  tokens: number,
+): number {
+  let bytes = 0;
+  for (const g of analysis.groups) {
+    const cached = g.cacheCapTokens === null ? tokens : Math.min(tokens, g.cacheCapTokens);
+    bytes += g.layers * kvElementsPerTokenPerLayerPerGpu(g, r.gpuCount) * r.kvBytesPerElement * cached;
+  }
+  return bytes;
 }
 
 export function weightsBytesPerGpu(analysis: ModelAnalysis, r: ResolvedRequest): number {
@@ -56,19 +76,70 @@ export function weightsBytesPerGpu(analysis: ModelAnalysis, r: ResolvedRequest):
   return whole / r.gpuCount;
 }
 
-/** Tokens the cache holds for a sequence of `tokens` tokens: all of them, or the sliding window. */
+/** Tokens the longest-holding layers keep for a sequence of `tokens` tokens: all of them, or the longest window. */
 export function cachedTokens(analysis: ModelAnalysis, tokens: number): number {
-  const window = analysis.model.slidingWindow;
-  return window === null ? tokens : Math.min(tokens, window);
+  const cap = longestCacheCap(analysis);
+  return cap === null ? tokens : Math.min(tokens, cap);
 }
 
-/** Transient bytes per token of a forward step on one GPU (residual, norm output, widest intermediate). */
+/**
+ * Longest sequence whose cache, for `sequences` sequences, fits in `room` bytes on one GPU;
+ * null when the cache stops growing (every layer windowed or chunked) before it fills the room.
+ * The cache is piecewise linear in the length (each group grows until its cap), so walk its pieces.
+ */
+function longestSequenceFitting(
+  analysis: ModelAnalysis,
+  r: ResolvedRequest,
+  sequences: number,
+  room: number,
+): number | null {
+  const groups = analysis.groups;
+  if (groups.length === 1) {
+    // One group: linear until its cap, if any.
+    const g = groups[0] as GroupAnalysis;
+    const rate = sequences * g.layers * kvElementsPerTokenPerLayerPerGpu(g, r.gpuCount) * r.kvBytesPerElement;
+    const tokens = Math.floor(room / rate);
+    return g.cacheCapTokens !== null && tokens >= g.cacheCapTokens ? null : tokens;
+  }
+  const pieces = groups.map((g) => ({
+    cap: g.cacheCapTokens,
+    rate: sequences * g.layers * kvElementsPerTokenPerLayerPerGpu(g, r.gpuCount) * r.kvBytesPerElement,
+  }));
+  let rate = 0;
+  for (const p of pieces) rate += p.rate;
+  const caps = [...new Set(pieces.map((p) => p.cap).filter((c): c is number => c !== null))].sort(
+    (a, b) => a - b,
+  );
+  let fixed = 0; // bytes of the groups already at their cap
+  for (const cap of caps) {
+    if (fixed + rate * cap > room) break;
+    for (const p of pieces) {
+      if (p.cap === cap) {
+        fixed += p.rate * cap;
+        rate -= p.rate;
+      }
+    }
+  }
+  if (rate <= 0) return null;
+  return Math.floor((room - fixed) / rate);
+}
+
+/** Widest per-token intermediate of a group's attention on one GPU (q, k, v and the o input), elements. */
+function attentionActivationWidth(group: GroupAnalysis, gpuCount: number): number {
+  const a = group.group.attention.shape;
+  if (a.kind === 'GQA') return (a.headDim * (2 * a.heads + 2 * a.kvHeads)) / gpuCount;
+  // MLA computed in expanded form: per-head q and k (nope + rope), v and the o input.
+  return (a.heads * (2 * (a.qkNopeHeadDim + a.qkRopeHeadDim) + 2 * a.vHeadDim)) / gpuCount;
+}
+
+/** Transient bytes per token of a forward step on one GPU (residual, norm output, widest intermediate of any group). */
 function activationBytesPerStepToken(analysis: ModelAnalysis, r: ResolvedRequest): number {
-  const m = analysis.model;
   const g = r.gpuCount;
-  const attentionWidth = (m.headDim * (2 * m.attentionHeads + 2 * m.kvHeads)) / g;
-  const ffnWidth = (m.expertsPerToken * analysis.ffnMatrices * m.intermediateSize) / g;
-  return r.activationBytesPerElement * (2 * m.hiddenSize + Math.max(attentionWidth, ffnWidth));
+  let widest = 0;
+  for (const group of analysis.groups) {
+    widest = Math.max(widest, attentionActivationWidth(group, g), group.ffnActivationWidth / g);
+  }
+  return r.activationBytesPerElement * (2 * analysis.model.hiddenSize + widest);
 }
 
 /** FP32 logits of the last position of each sequence, vocabulary split over tensor-parallel ranks. */
@@ -90,9 +161,11 @@ function activationsBytes(analysis: ModelAnalysis, r: ResolvedRequest, batchSize
 
 export function memoryBreakdown(analysis: ModelAnalysis, r: ResolvedRequest): MemoryBreakdown {
   const weights = weightsBytesPerGpu(analysis, r);
-  const perToken = kvCacheBytesPerTokenPerGpu(analysis, r);
-  const tokensPerSequence = cachedTokens(analysis, r.inputTokens + r.outputTokens);
-  const kvCache = r.batchSize * tokensPerSequence * perToken;
+  const sequenceTokens = r.inputTokens + r.outputTokens;
+  const perSequence = kvCacheBytesPerSequencePerGpu(analysis, r, sequenceTokens);
+  const tokensPerSequence = cachedTokens(analysis, sequenceTokens);
+  const perToken = perSequence / tokensPerSequence;
+  const kvCache = r.batchSize * perSequence;
   const activations = activationsBytes(analysis, r, r.batchSize);
   const overhead = r.memory.runtimeOverheadBytes;
   const total = weights + kvCache + activations + overhead;
@@ -114,8 +187,9 @@ export function memoryBreakdown(analysis: ModelAnalysis, r: ResolvedRequest): Me
 
 /**
  * Longest sequence (prompt + output) whose cache fits beside the weights, the activations of the
- * request's largest step and the runtime overhead, at the request's batch size. Closed form:
- * floor((capacity - weights - activations - overhead) / (batch * KV bytes per token)).
+ * request's largest step and the runtime overhead, at the request's batch size. One global group:
+ * floor((capacity - weights - activations - overhead) / (batch * KV bytes per token)); windowed
+ * groups stop growing at their cap.
  */
 export function maxContextLength(analysis: ModelAnalysis, r: ResolvedRequest): ContextLimit {
   const fixed =
@@ -125,11 +199,9 @@ export function maxContextLength(analysis: ModelAnalysis, r: ResolvedRequest): C
   const room = r.gpu.memoryBytes - fixed;
   const contextWindow = analysis.model.contextWindow;
   if (room < 0) return { tokens: 0, limitedBy: 'WEIGHTS_DO_NOT_FIT', memoryLimitTokens: 0 };
-  const perTokenAllSequences = r.batchSize * kvCacheBytesPerTokenPerGpu(analysis, r);
-  const memoryTokens = Math.floor(room / perTokenAllSequences);
-  const window = analysis.model.slidingWindow;
-  if (window !== null && memoryTokens >= window) {
-    // The cache never grows past the window, so memory cannot bind.
+  const memoryTokens = longestSequenceFitting(analysis, r, r.batchSize, room);
+  if (memoryTokens === null) {
+    // The cache never grows past the longest window, so memory cannot bind.
     return { tokens: contextWindow, limitedBy: 'CONTEXT_WINDOW', memoryLimitTokens: null };
   }
   if (memoryTokens >= contextWindow) {
@@ -148,8 +220,7 @@ export function maxBatchSize(analysis: ModelAnalysis, r: ResolvedRequest, contex
   const room = r.gpu.memoryBytes - weightsBytesPerGpu(analysis, r) - r.memory.runtimeOverheadBytes;
   const perStepToken = activationBytesPerStepToken(analysis, r);
   const perSequence =
-    cachedTokens(analysis, contextTokens) * kvCacheBytesPerTokenPerGpu(analysis, r) +
-    logitsBytesPerSequence(analysis, r);
+    kvCacheBytesPerSequencePerGpu(analysis, r, contextTokens) + logitsBytesPerSequence(analysis, r);
   const prompt = r.inputTokens;
   const chunk = r.memory.maxBatchedTokens;
   const candidates = [

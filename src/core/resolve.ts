@@ -7,6 +7,8 @@ import {
   resolveComputeFormat,
 } from './formats.js';
 import { EstimateInputError } from './limits.js';
+import { classFormats, storedBytesPerElement, unquantisedBytesPerElement } from './model.js';
+import { type StoredFormat, TENSOR_CLASSES, type TensorClass } from './model-spec.js';
 import { DEFAULT_ENGINE, tuningFor } from './profiles.js';
 import { type QuantizationScheme, quantizationScheme } from './quantization.js';
 import type {
@@ -17,6 +19,7 @@ import type {
   ModelSpec,
   NumberFormat,
   Tuning,
+  WeightFormat,
 } from './types.js';
 
 /** CUDA context (~0.5 GiB) plus cuBLAS/attention workspaces and allocator slack (~0.5 GiB), per GPU. */
@@ -24,15 +27,31 @@ export const DEFAULT_RUNTIME_OVERHEAD_BYTES = 1024 ** 3;
 /** Prefill chunk of TensorRT-LLM's max_num_tokens and vLLM's chunked-prefill default. */
 export const DEFAULT_MAX_BATCHED_TOKENS = 8192;
 
+/** How one class of weight tensors is stored and multiplied on this GPU. */
+export interface ClassCompute {
+  storage: StoredFormat;
+  /** Bytes one parameter takes, scales included. */
+  bytesPerParameter: number;
+  computeFormatRequested: NumberFormat;
+  /** The compute format the GPU has for this class (after falling back), and its dense peak, FLOP/s. */
+  computeFormat: NumberFormat;
+  peakFlops: number;
+  /** Stored narrower than it computes: each weight is unpacked first. */
+  dequantizes: boolean;
+}
+
 /** A request with every default filled in and every choice made explicit. */
 export interface ResolvedRequest {
   model: ModelSpec;
   gpu: GpuSpec;
   gpuCount: number;
-  weightFormat: NumberFormat;
+  weightFormat: WeightFormat;
   kvCacheFormat: NumberFormat;
   computeFormatRequested: NumberFormat;
-  /** The compute format the GPU actually has (after falling back), and its dense peak, FLOP/s. */
+  /**
+   * The compute format the GPU actually has (after falling back), and its dense peak, FLOP/s.
+   * With NATIVE weights: the FFN's (routed experts', else the dense MLP's) class.
+   */
   computeFormat: NumberFormat;
   computePeakFlops: number;
   /** Attention runs in FP8 only with FP8 compute and an FP8 cache, else in 16-bit (or FP32). */
@@ -48,6 +67,7 @@ export interface ResolvedRequest {
   engine: EngineProfile;
   tuning: Tuning;
   memory: MemoryAssumptions;
+  /** Bytes per parameter of the FFN's class (every linear class unless NATIVE). */
   weightBytesPerParameter: number;
   /** The named quantisation scheme, when the request gave one. */
   weightQuantization: QuantizationScheme | null;
@@ -55,12 +75,14 @@ export interface ResolvedRequest {
   lmHeadBytesPerParameter: number;
   /** Relative unpack work per weight of the scheme (1 without one); see QuantizationScheme. */
   dequantizationCost: number;
+  /** Storage and compute of each tensor class; embeddings and LM head stay 16-bit (FP32 for FP32). */
+  classes: Record<TensorClass, ClassCompute>;
   kvBytesPerElement: number;
   activationBytesPerElement: number;
 }
 
-function checkStorage(field: string, format: NumberFormat): void {
-  if (!isStorageFormat(format)) {
+function checkStorage(field: string, format: WeightFormat): void {
+  if (format !== 'NATIVE' && !isStorageFormat(format)) {
     throw new EstimateInputError(field, format, 'a storage format (TF32 is a compute mode only)');
   }
 }
@@ -97,8 +119,9 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
     maxBatchedTokens: request.memory?.maxBatchedTokens ?? DEFAULT_MAX_BATCHED_TOKENS,
   };
 
-  const computeFormatRequested = request.computeFormat ?? defaultComputeFormat(weightFormat);
-  const compute = resolveComputeFormat(gpu, computeFormatRequested);
+  const classes = resolveClasses(request, weightFormat, scheme);
+  const ffn = weightFormat === 'NATIVE' && hasRoutedExperts(model) ? classes.routedExperts : classes.denseFfn;
+  const compute = { format: ffn.computeFormat, peakFlops: ffn.peakFlops };
   const attentionRequested: NumberFormat =
     compute.format === 'FP8' && request.kvCacheFormat === 'FP8'
       ? 'FP8'
@@ -106,9 +129,6 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
         ? compute.format
         : 'FP16';
   const attention = resolveComputeFormat(gpu, attentionRequested);
-  const weightBytes = scheme ? scheme.linearBits / 8 : bytesPerElement(weightFormat);
-  const headBits = scheme ? (model.tiedEmbeddings ? scheme.embeddingBits : scheme.lmHeadBits) : null;
-  const dequantizesWeights = weightBytes <= 1 && bytesPerElement(storageOf(compute.format)) > weightBytes;
 
   return {
     model,
@@ -116,12 +136,12 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
     gpuCount: request.gpuCount,
     weightFormat,
     kvCacheFormat: request.kvCacheFormat,
-    computeFormatRequested,
+    computeFormatRequested: ffn.computeFormatRequested,
     computeFormat: compute.format,
     computePeakFlops: compute.peakFlops,
     attentionFormat: attention.format,
     attentionPeakFlops: attention.peakFlops,
-    dequantizesWeights,
+    dequantizesWeights: ffn.dequantizes,
     vectorPeakFlops: gpu.peakFlops.FP32 ?? compute.peakFlops,
     inputTokens: request.inputTokens,
     outputTokens: request.outputTokens,
@@ -129,11 +149,98 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
     engine,
     tuning,
     memory,
-    weightBytesPerParameter: weightBytes,
+    weightBytesPerParameter: ffn.bytesPerParameter,
     weightQuantization: scheme,
-    lmHeadBytesPerParameter: headBits === null ? (weightFormat === 'FP32' ? 4 : 2) : headBits / 8,
+    lmHeadBytesPerParameter: classes.lmHead.bytesPerParameter,
     dequantizationCost: scheme?.dequantizationCost ?? 1,
+    classes,
     kvBytesPerElement: bytesPerElement(request.kvCacheFormat),
     activationBytesPerElement: activationBytes(compute.format),
+  };
+}
+
+/** Bytes of the 16-bit (or 32-bit, for FP32 models) tensors quantisation leaves alone: norms, biases, sinks. */
+export function unquantisedBytes(r: ResolvedRequest): number {
+  return unquantisedBytesPerElement(r.weightFormat);
+}
+
+function hasRoutedExperts(model: ModelSpec): boolean {
+  return model.layerGroups.some((g) => g.ffn.kind === 'MOE');
+}
+
+/**
+ * Storage and compute per tensor class. Embeddings and LM head keep the FFN's compute path, as
+ * the single-format model always did.
+ */
+function resolveClasses(
+  request: EstimateRequest,
+  weightFormat: WeightFormat,
+  scheme: QuantizationScheme | null,
+): Record<TensorClass, ClassCompute> {
+  if (scheme !== null) {
+    // A named scheme: its real bits for the matrices, and its own for the embedding table and the LM head.
+    const linear = classCompute(request, { format: scheme.format }, scheme.linearBits / 8);
+    const headBits = request.model.tiedEmbeddings ? scheme.embeddingBits : scheme.lmHeadBits;
+    const embedding = unquantisedClass(linear, { format: 'BF16' }, scheme.embeddingBits / 8);
+    return {
+      attention: linear,
+      denseFfn: linear,
+      routedExperts: linear,
+      sharedExperts: linear,
+      router: linear,
+      embedding,
+      lmHead: unquantisedClass(linear, { format: 'BF16' }, headBits / 8),
+    };
+  }
+  if (weightFormat !== 'NATIVE') {
+    // One format for every matrix: one entry shared by the linear classes, one by embeddings and head.
+    const linear = classCompute(request, { format: weightFormat });
+    const head = unquantisedClass(linear, { format: weightFormat === 'FP32' ? 'FP32' : 'BF16' });
+    return {
+      attention: linear,
+      denseFfn: linear,
+      routedExperts: linear,
+      sharedExperts: linear,
+      router: linear,
+      embedding: head,
+      lmHead: head,
+    };
+  }
+  const formats = classFormats(request.model, weightFormat);
+  const classes = {} as Record<TensorClass, ClassCompute>;
+  for (const c of TENSOR_CLASSES) classes[c] = classCompute(request, formats[c]);
+  const head = hasRoutedExperts(request.model) ? classes.routedExperts : classes.denseFfn;
+  classes.embedding = unquantisedClass(head, formats.embedding);
+  classes.lmHead = unquantisedClass(head, formats.lmHead);
+  return classes;
+}
+
+/** Embeddings and LM head: their own storage, the compute path of `like`, never unpacked. */
+function unquantisedClass(like: ClassCompute, storage: StoredFormat, bytes?: number): ClassCompute {
+  return {
+    storage,
+    bytesPerParameter: bytes ?? storedBytesPerElement(storage),
+    computeFormatRequested: like.computeFormatRequested,
+    computeFormat: like.computeFormat,
+    peakFlops: like.peakFlops,
+    dequantizes: false,
+  };
+}
+
+/**
+ * Storage and compute of one class: it computes in the request's computeFormat, else in its
+ * storage format's default (weight-only INT8/INT4 in FP16), falling back to what the GPU has.
+ */
+function classCompute(request: EstimateRequest, storage: StoredFormat, bytes?: number): ClassCompute {
+  const requested = request.computeFormat ?? defaultComputeFormat(storage.format);
+  const compute = resolveComputeFormat(request.gpu, requested);
+  const stored = bytes ?? bytesPerElement(storage.format);
+  return {
+    storage,
+    bytesPerParameter: bytes ?? storedBytesPerElement(storage),
+    computeFormatRequested: requested,
+    computeFormat: compute.format,
+    peakFlops: compute.peakFlops,
+    dequantizes: stored <= 1 && bytesPerElement(storageOf(compute.format)) > stored,
   };
 }

@@ -1,6 +1,7 @@
 import { kvHeadsPerGpu } from './memory.js';
-import { type ModelAnalysis, unquantisedBytesPerElement } from './model.js';
-import type { ResolvedRequest } from './resolve.js';
+import type { GroupAnalysis, ModelAnalysis } from './model.js';
+import type { MultiHeadLatentAttention, TensorClass } from './model-spec.js';
+import { type ResolvedRequest, unquantisedBytes } from './resolve.js';
 
 export type Bound = 'COMPUTE' | 'MEMORY' | 'INTERCONNECT' | 'OVERHEAD';
 
@@ -13,12 +14,15 @@ export type OperatorName =
   | 'output_projection'
   | 'moe_router'
   | 'ffn'
+  | 'shared_experts'
   | 'lm_head'
   | 'tensor_parallel_all_reduce';
 
-/** One operator summed over all layers, on one GPU. */
+/** One operator summed over the layers of one group (or the whole model), on one GPU. */
 export interface OperatorCost {
   name: OperatorName;
+  /** Index of the layer group in ModelSpec.layerGroups; null for operators outside the layers (embedding, LM head, all-reduce). */
+  layerGroup: number | null;
   seconds: number;
   flops: number;
   bytes: number;
@@ -27,16 +31,31 @@ export interface OperatorCost {
   attention: boolean;
 }
 
+/** What one layer group does in a step, totals over sequences. */
+export interface GroupStep {
+  /** Query-key pairs the attention scores: causal, capped by the group's window or chunk. */
+  attentionPairs: number;
+  /** Cached key (and value) vectors read per layer. */
+  kvTokensRead: number;
+  /** Routed experts whose weights the step reads (expected distinct experts; 1 for a dense group). */
+  distinctExperts: number;
+}
+
+/**
+ * How MLA is computed. EXPANDED (prefill): the latent is expanded into per-head keys and values by
+ * the kv up-projection, then ordinary attention. ABSORBED (decode): the up-projections are folded
+ * into the query and the output, and attention runs over the cached latent itself, read once for
+ * all heads, as FlashMLA and the MLA kernels of vLLM, SGLang and TensorRT-LLM do.
+ */
+export type MlaForm = 'EXPANDED' | 'ABSORBED';
+
 /** One forward step: `tokens` new tokens over `sequences` sequences. Counts are totals over sequences. */
 export interface Step {
   tokens: number;
   sequences: number;
-  /** Query-key pairs the attention scores: causal, capped by the sliding window. */
-  attentionPairs: number;
-  /** Cached key (and value) vectors read per layer. */
-  kvTokensRead: number;
-  /** Experts whose weights the step reads (expected distinct experts; 1 for dense models). */
-  distinctExperts: number;
+  /** One entry per layer group, in ModelSpec.layerGroups order. */
+  groups: GroupStep[];
+  mlaForm: MlaForm;
 }
 
 export interface PhaseEfficiency {
@@ -46,6 +65,7 @@ export interface PhaseEfficiency {
 
 function cost(
   name: OperatorName,
+  group: number | null,
   flops: number,
   bytes: number,
   peakFlops: number,
@@ -56,13 +76,274 @@ function cost(
   const computeSeconds = flops / peakFlops + dequantizationSeconds;
   const memorySeconds = bytes / bandwidth;
   return computeSeconds > memorySeconds
-    ? { name, seconds: computeSeconds, flops, bytes, bound: 'COMPUTE', attention }
-    : { name, seconds: memorySeconds, flops, bytes, bound: 'MEMORY', attention };
+    ? { name, layerGroup: group, seconds: computeSeconds, flops, bytes, bound: 'COMPUTE', attention }
+    : { name, layerGroup: group, seconds: memorySeconds, flops, bytes, bound: 'MEMORY', attention };
+}
+
+/** Everything an operator needs from the request and the phase, computed once per step. */
+interface Ctx {
+  r: ResolvedRequest;
+  g: number;
+  T: number;
+  d: number;
+  ab: number;
+  hb: number;
+  kvb: number;
+  efficiency: PhaseEfficiency;
+  bandwidth: number;
+  attentionPeak: number;
+}
+
+/** A matmul over weights of one tensor class: its own peak, storage width and unpacking cost. */
+function matmul(
+  c: Ctx,
+  name: OperatorName,
+  group: number,
+  tensorClass: TensorClass,
+  flops: number,
+  weights: number,
+  otherBytes: number,
+  extraBytes = 0,
+): OperatorCost {
+  const cls = c.r.classes[tensorClass];
+  const peak = cls.peakFlops * c.efficiency.compute;
+  // Matmuls over weight-only quantised weights stream at their own (lower) efficiency.
+  const bandwidth = cls.dequantizes
+    ? c.r.gpu.memoryBandwidthBytesPerSecond * c.r.tuning.weightOnlyBandwidthEfficiency
+    : c.bandwidth;
+  // Seconds to unpack the weight-only-quantised weights on the vector units.
+  const unpack = cls.dequantizes
+    ? (weights * c.r.tuning.dequantizationOpsPerWeight * c.r.dequantizationCost) /
+      (c.r.vectorPeakFlops * c.efficiency.compute)
+    : 0;
+  return cost(
+    name,
+    group,
+    flops,
+    weights * cls.bytesPerParameter + extraBytes + otherBytes,
+    peak,
+    bandwidth,
+    false,
+    unpack,
+  );
+}
+
+/** Attention of a grouped-query (MHA/GQA/MQA) group: projections, scores, values, output. */
+function gqaOperators(c: Ctx, gi: number, ga: GroupAnalysis, gs: GroupStep, ops: OperatorCost[]): void {
+  const a = ga.group.attention.shape;
+  if (a.kind !== 'GQA') return;
+  const { g, T, d, ab, kvb } = c;
+  const L = ga.layers;
+  const qWidth = (a.heads * a.headDim) / g;
+  const kvWidth = kvHeadsPerGpu(a.kvHeads, g) * a.headDim;
+  const qkvWidth = qWidth + 2 * kvWidth;
+  const biasBytes = (ga.attentionExtras / g) * c.hb;
+  const scores = cost(
+    'attention_scores',
+    gi,
+    L * 2 * gs.attentionPairs * qWidth,
+    L * gs.kvTokensRead * kvWidth * kvb,
+    c.attentionPeak,
+    c.bandwidth,
+    true,
+  );
+  ops.push(
+    matmul(
+      c,
+      'qkv_projection',
+      gi,
+      'attention',
+      L * 2 * T * d * qkvWidth,
+      L * d * qkvWidth,
+      L * (T * d * ab + T * qWidth * ab + T * 2 * kvWidth * kvb),
+      L * biasBytes,
+    ),
+    // QK^T reads the cached keys, softmax x V the cached values: the same FLOPs and bytes each.
+    scores,
+    { ...scores, name: 'attention_values' },
+    matmul(
+      c,
+      'output_projection',
+      gi,
+      'attention',
+      L * 2 * T * qWidth * d,
+      L * qWidth * d,
+      L * (T * qWidth * ab + T * d * ab),
+    ),
+  );
 }
 
 /**
- * FLOPs and bytes of every operator of one step on one GPU, and their roofline time:
- * max(FLOPs / (peak * compute efficiency), bytes / (bandwidth * bandwidth efficiency)).
+ * Attention of an MLA group. The down-projections (q_a, kv_a) are replicated on every
+ * tensor-parallel rank; the up-projections and the output split by heads.
+ */
+function mlaOperators(
+  c: Ctx,
+  gi: number,
+  ga: GroupAnalysis,
+  gs: GroupStep,
+  form: MlaForm,
+  ops: OperatorCost[],
+): void {
+  const a = ga.group.attention.shape as MultiHeadLatentAttention;
+  const { g, T, d, ab, kvb } = c;
+  const L = ga.layers;
+  const h = a.heads / g;
+  const qHead = a.qkNopeHeadDim + a.qkRopeHeadDim;
+  const latent = a.kvLoraRank + a.qkRopeHeadDim;
+  const qWeights = a.qLoraRank === null ? d * h * qHead : d * a.qLoraRank + a.qLoraRank * h * qHead;
+  const kvDown = d * latent;
+  const kUp = a.kvLoraRank * h * a.qkNopeHeadDim;
+  const vUp = a.kvLoraRank * h * a.vHeadDim;
+  const extrasBytes = L * ga.attentionExtras * c.hb;
+  // Reading the input, writing q and the latent (cache write).
+  const inOut = T * d * ab + T * h * qHead * ab + T * latent * kvb;
+  if (form === 'EXPANDED') {
+    ops.push(
+      matmul(
+        c,
+        'qkv_projection',
+        gi,
+        'attention',
+        L * 2 * T * (qWeights + kvDown + kUp + vUp),
+        L * (qWeights + kvDown + kUp + vUp),
+        L * (inOut + T * h * (a.qkNopeHeadDim + a.vHeadDim) * ab),
+        extrasBytes,
+      ),
+      cost(
+        'attention_scores',
+        gi,
+        L * 2 * gs.attentionPairs * h * qHead,
+        L * gs.kvTokensRead * h * qHead * ab,
+        c.attentionPeak,
+        c.bandwidth,
+        true,
+      ),
+      cost(
+        'attention_values',
+        gi,
+        L * 2 * gs.attentionPairs * h * a.vHeadDim,
+        L * gs.kvTokensRead * h * a.vHeadDim * ab,
+        c.attentionPeak,
+        c.bandwidth,
+        true,
+      ),
+      matmul(
+        c,
+        'output_projection',
+        gi,
+        'attention',
+        L * 2 * T * h * a.vHeadDim * d,
+        L * h * a.vHeadDim * d,
+        L * (T * h * a.vHeadDim * ab + T * d * ab),
+      ),
+    );
+    return;
+  }
+  // Absorbed: q_nope x W_UK per head gives a query in latent space; scores and values run over
+  // the latent (read once for all heads); the result goes through W_UV, then o.
+  ops.push(
+    matmul(
+      c,
+      'qkv_projection',
+      gi,
+      'attention',
+      L * 2 * T * (qWeights + kvDown + kUp),
+      L * (qWeights + kvDown + kUp),
+      L * (inOut + T * h * latent * ab),
+      extrasBytes,
+    ),
+    cost(
+      'attention_scores',
+      gi,
+      L * 2 * gs.attentionPairs * h * latent,
+      L * gs.kvTokensRead * latent * kvb,
+      c.attentionPeak,
+      c.bandwidth,
+      true,
+    ),
+    cost(
+      'attention_values',
+      gi,
+      L * 2 * gs.attentionPairs * h * a.kvLoraRank,
+      0,
+      c.attentionPeak,
+      c.bandwidth,
+      true,
+    ),
+    matmul(
+      c,
+      'output_projection',
+      gi,
+      'attention',
+      L * 2 * T * (vUp + h * a.vHeadDim * d),
+      L * (vUp + h * a.vHeadDim * d),
+      L * (T * h * a.kvLoraRank * ab + T * d * ab),
+    ),
+  );
+}
+
+/** Router, routed experts (or the dense MLP) and shared experts of one group. */
+function ffnOperators(c: Ctx, gi: number, ga: GroupAnalysis, gs: GroupStep, ops: OperatorCost[]): void {
+  const { g, T, d, ab } = c;
+  const L = ga.layers;
+  const ffn = ga.group.ffn;
+  if (ffn.kind === 'DENSE') {
+    const weights = ga.denseFfnWeights / g;
+    const activations = T * (2 * d + (ga.ffnMatrices * ffn.intermediateSize) / g) * ab;
+    ops.push(
+      matmul(
+        c,
+        'ffn',
+        gi,
+        'denseFfn',
+        L * 2 * T * weights,
+        L * weights,
+        L * activations,
+        L * (ga.ffnExtras / g) * c.hb,
+      ),
+    );
+    return;
+  }
+  const router = c.r.classes.router;
+  ops.push(
+    cost(
+      'moe_router',
+      gi,
+      L * 2 * T * d * ffn.experts,
+      L * (d * ffn.experts * router.bytesPerParameter + T * d * ab),
+      router.peakFlops * c.efficiency.compute,
+      c.bandwidth,
+    ),
+  );
+  const perExpert = ga.expertWeights / g;
+  const activations =
+    T * (2 * d + (ffn.expertsPerToken * ga.ffnMatrices * ffn.expertIntermediateSize) / g) * ab;
+  ops.push(
+    matmul(
+      c,
+      'ffn',
+      gi,
+      'routedExperts',
+      L * 2 * T * ffn.expertsPerToken * perExpert,
+      L * gs.distinctExperts * perExpert,
+      L * activations,
+      L * gs.distinctExperts * (ga.expertExtras / g) * c.hb,
+    ),
+  );
+  if (ffn.sharedExperts > 0) {
+    const shared = ga.sharedExpertWeights / g;
+    const sharedActivations =
+      T * (2 * d + (ffn.sharedExperts * ga.ffnMatrices * ffn.sharedExpertIntermediateSize) / g) * ab;
+    ops.push(
+      matmul(c, 'shared_experts', gi, 'sharedExperts', L * 2 * T * shared, L * shared, L * sharedActivations),
+    );
+  }
+}
+
+/**
+ * FLOPs and bytes of every operator of every layer group in one step on one GPU, and their
+ * roofline time: max(FLOPs / (peak * compute efficiency), bytes / (bandwidth * bandwidth efficiency)).
  * A matmul of m tokens by a k x n weight is 2*m*k*n FLOPs and reads k*n weights.
  */
 export function stepOperators(
@@ -72,87 +353,39 @@ export function stepOperators(
   efficiency: PhaseEfficiency,
 ): OperatorCost[] {
   const m = analysis.model;
-  const L = m.layers;
   const d = m.hiddenSize;
   const g = r.gpuCount;
   const T = step.tokens;
-  const wb = r.weightBytesPerParameter;
   const ab = r.activationBytesPerElement;
-  const hb = unquantisedBytesPerElement(r.weightFormat);
-  const kvb = r.kvBytesPerElement;
-  const peak = r.computePeakFlops * efficiency.compute;
-  const attentionPeak = r.attentionPeakFlops * efficiency.compute;
+  const hb = unquantisedBytes(r);
+  const head = r.classes.lmHead;
+  const peak = head.peakFlops * efficiency.compute;
   const bandwidth = r.gpu.memoryBandwidthBytesPerSecond * efficiency.bandwidth;
-  // Matmuls over weight-only quantised weights stream at their own (lower) efficiency.
-  const matmulBandwidth = r.dequantizesWeights
-    ? r.gpu.memoryBandwidthBytesPerSecond * r.tuning.weightOnlyBandwidthEfficiency
-    : bandwidth;
-  // Seconds to unpack `weights` weight-only-quantised weights on the vector units.
-  const unpack = (weights: number) =>
-    r.dequantizesWeights
-      ? (weights * r.tuning.dequantizationOpsPerWeight * r.dequantizationCost) /
-        (r.vectorPeakFlops * efficiency.compute)
-      : 0;
-
-  const qWidth = (m.attentionHeads * m.headDim) / g;
-  const kvWidth = kvHeadsPerGpu(m.kvHeads, g) * m.headDim;
-  const qkvWidth = qWidth + 2 * kvWidth;
-  const biasBytes = (analysis.attentionBiasParametersPerLayer / g) * hb;
-
-  const scores = cost(
-    'attention_scores',
-    L * 2 * step.attentionPairs * qWidth,
-    L * step.kvTokensRead * kvWidth * kvb,
-    attentionPeak,
+  const c: Ctx = {
+    r,
+    g,
+    T,
+    d,
+    ab,
+    hb,
+    kvb: r.kvBytesPerElement,
+    efficiency,
     bandwidth,
-    true,
-  );
-  const ops: OperatorCost[] = [
-    cost('embedding', 0, 2 * T * d * ab, peak, bandwidth),
-    cost('norms', (2 * L + 1) * 4 * T * d, (2 * L + 1) * (2 * T * d * ab + d * hb), peak, bandwidth),
-    cost(
-      'qkv_projection',
-      L * 2 * T * d * qkvWidth,
-      L * (d * qkvWidth * wb + biasBytes + T * d * ab + T * qWidth * ab + T * 2 * kvWidth * kvb),
-      peak,
-      matmulBandwidth,
-      false,
-      unpack(L * d * qkvWidth),
-    ),
-    // QK^T reads the cached keys, softmax x V the cached values: the same FLOPs and bytes each.
-    scores,
-    { ...scores, name: 'attention_values' },
-    cost(
-      'output_projection',
-      L * 2 * T * qWidth * d,
-      L * (qWidth * d * wb + T * qWidth * ab + T * d * ab),
-      peak,
-      matmulBandwidth,
-      false,
-      unpack(L * qWidth * d),
-    ),
-  ];
+    attentionPeak: r.attentionPeakFlops * efficiency.compute,
+  };
 
-  if (m.experts > 1) {
-    ops.push(
-      cost('moe_router', L * 2 * T * d * m.experts, L * (d * m.experts * wb + T * d * ab), peak, bandwidth),
-    );
-  }
-
-  const ffnWeightsPerExpert = analysis.ffnParametersPerExpert / g;
-  const ffnActivations =
-    T * (2 * d + (m.expertsPerToken * analysis.ffnMatrices * m.intermediateSize) / g) * ab;
-  ops.push(
-    cost(
-      'ffn',
-      L * 2 * T * m.expertsPerToken * ffnWeightsPerExpert,
-      L * (step.distinctExperts * ffnWeightsPerExpert * wb + ffnActivations),
-      peak,
-      matmulBandwidth,
-      false,
-      unpack(L * step.distinctExperts * ffnWeightsPerExpert),
-    ),
-  );
+  let layers = 0;
+  for (const ga of analysis.groups) layers += ga.layers;
+  const ops: OperatorCost[] = [cost('embedding', null, 0, 2 * T * d * ab, peak, bandwidth)];
+  analysis.groups.forEach((ga, gi) => {
+    const gs = step.groups[gi] as GroupStep;
+    // Per-layer norms; the final norm is counted with the first group.
+    const norms = ga.group.normsPerLayer * ga.layers + (gi === 0 ? 1 : 0);
+    ops.push(cost('norms', gi, norms * 4 * T * d, norms * (2 * T * d * ab + d * hb), peak, bandwidth));
+    if (ga.group.attention.shape.kind === 'MLA') mlaOperators(c, gi, ga, gs, step.mlaForm, ops);
+    else gqaOperators(c, gi, ga, gs, ops);
+    ffnOperators(c, gi, ga, gs, ops);
+  });
 
   // Logits for the last position of each sequence only; the head (or the tied embedding table) is 16-bit
   // unless a quantisation scheme stores it narrower.
@@ -160,8 +393,9 @@ export function stepOperators(
   ops.push(
     cost(
       'lm_head',
+      null,
       2 * step.sequences * d * vocabPerGpu,
-      d * vocabPerGpu * r.lmHeadBytesPerParameter + step.sequences * (d * ab + vocabPerGpu * 4),
+      d * vocabPerGpu * head.bytesPerParameter + step.sequences * (d * ab + vocabPerGpu * 4),
       peak,
       bandwidth,
     ),
@@ -171,7 +405,7 @@ export function stepOperators(
     // Ring all-reduce after attention and after the FFN of every layer: each GPU sends and
     // receives 2 (g-1)/g of the activations in 2 (g-1) steps, each step paying a fixed chunk,
     // plus a fixed latency per collective.
-    const allReduces = 2 * L;
+    const allReduces = 2 * layers;
     const bytes = allReduces * ((2 * (g - 1)) / g) * T * d * ab;
     const stepBytes = allReduces * 2 * (g - 1) * r.tuning.allReduceStepBytes;
     const seconds =
@@ -179,6 +413,7 @@ export function stepOperators(
       allReduces * r.tuning.allReduceLatencySeconds;
     ops.push({
       name: 'tensor_parallel_all_reduce',
+      layerGroup: null,
       seconds,
       flops: 0,
       bytes,

@@ -1,6 +1,7 @@
 import { distinctExpertsTouched, type ModelAnalysis } from './model.js';
+import type { AttentionSpan } from './model-spec.js';
 import type { ResolvedRequest } from './resolve.js';
-import { type Bound, type OperatorCost, type Step, stepOperators } from './roofline.js';
+import { type Bound, type GroupStep, type OperatorCost, type Step, stepOperators } from './roofline.js';
 
 export interface PhaseCost {
   /** Prefill: the whole prompt. Decode: the mean step over the generation. Operators plus fixed overhead, s. */
@@ -28,7 +29,7 @@ export interface Timing {
   decode: PhaseCost;
   /** Decode steps the generation takes after the first token (at least 1 so TPOT is always defined). */
   decodeSteps: number;
-  /** Mean tokens one decode step attends to (capped by the sliding window). */
+  /** Mean tokens one decode step attends to in the layers that attend to the most (capped by their window). */
   meanDecodeContextTokens: number;
   timeToFirstTokenSeconds: number;
   timePerOutputTokenSeconds: number;
@@ -44,6 +45,28 @@ export function attendedTokens(from: number, count: number, window: number | nul
   if (from >= window) return count * window;
   const below = window - from;
   return arithmetic(below) + (count - below) * window;
+}
+
+/** Sum over i = 1..n of ((i - 1) mod chunk) + 1: tokens attended over the first n positions with chunked attention. */
+function chunkedPrefix(n: number, chunk: number): number {
+  const full = Math.floor(n / chunk);
+  const rest = n - full * chunk;
+  return (full * chunk * (chunk + 1)) / 2 + (rest * (rest + 1)) / 2;
+}
+
+/**
+ * Tokens attended over positions from+1 .. from+count under a span: causal (global), the last W
+ * (sliding), or the tokens of the same aligned chunk of C (chunked: position i sees ((i-1) mod C) + 1).
+ */
+export function attendedTokensInSpan(from: number, count: number, span: AttentionSpan): number {
+  switch (span.kind) {
+    case 'GLOBAL':
+      return attendedTokens(from, count, null);
+    case 'SLIDING':
+      return attendedTokens(from, count, span.tokens);
+    case 'CHUNKED':
+      return chunkedPrefix(from + count, span.tokens) - chunkedPrefix(from, span.tokens);
+  }
 }
 
 function phase(operators: OperatorCost[], overheadSeconds: number): PhaseCost {
@@ -86,16 +109,20 @@ function ratio(operators: OperatorCost[], pick: (op: OperatorCost) => number): n
  */
 export function estimateTiming(analysis: ModelAnalysis, r: ResolvedRequest): Timing {
   const { batchSize: b, inputTokens: n, outputTokens, tuning } = r;
-  const m = analysis.model;
-  const window = m.slidingWindow;
+  const groups = analysis.groups;
 
   const prefillTokens = b * n;
   const prefillStep: Step = {
     tokens: prefillTokens,
     sequences: b,
-    attentionPairs: b * attendedTokens(0, n, window),
-    kvTokensRead: prefillTokens,
-    distinctExperts: distinctExpertsTouched(m.experts, m.expertsPerToken, prefillTokens),
+    groups: groups.map(
+      (g): GroupStep => ({
+        attentionPairs: b * attendedTokensInSpan(0, n, g.group.attention.span),
+        kvTokensRead: prefillTokens,
+        distinctExperts: distinctExpertsTouched(g.experts, g.expertsPerToken, prefillTokens),
+      }),
+    ),
+    mlaForm: 'EXPANDED',
   };
   const prefill = phase(
     stepOperators(analysis, r, prefillStep, {
@@ -106,14 +133,17 @@ export function estimateTiming(analysis: ModelAnalysis, r: ResolvedRequest): Tim
   );
 
   const decodeSteps = Math.max(outputTokens - 1, 1);
-  const meanContext = attendedTokens(n, decodeSteps, window) / decodeSteps;
-  const decodeStep: Step = {
-    tokens: b,
-    sequences: b,
-    attentionPairs: b * meanContext,
-    kvTokensRead: b * meanContext,
-    distinctExperts: distinctExpertsTouched(m.experts, m.expertsPerToken, b),
-  };
+  let meanContext = 0;
+  const decodeGroups = groups.map((g): GroupStep => {
+    const context = attendedTokensInSpan(n, decodeSteps, g.group.attention.span) / decodeSteps;
+    meanContext = Math.max(meanContext, context);
+    return {
+      attentionPairs: b * context,
+      kvTokensRead: b * context,
+      distinctExperts: distinctExpertsTouched(g.experts, g.expertsPerToken, b),
+    };
+  });
+  const decodeStep: Step = { tokens: b, sequences: b, groups: decodeGroups, mlaForm: 'ABSORBED' };
   const decode = phase(
     stepOperators(analysis, r, decodeStep, {
       compute: tuning.decodeComputeEfficiency,

@@ -1,7 +1,7 @@
 /** Plain data shapes shared by the estimation core. No behaviour lives here. */
 
-export const NUMBER_FORMATS = ['FP32', 'TF32', 'BF16', 'FP16', 'FP8', 'INT8', 'INT4'] as const;
-export type NumberFormat = (typeof NUMBER_FORMATS)[number];
+import type { ModelSpec } from './model-spec.js';
+import type { NumberFormat, WeightFormat } from './number-format.js';
 
 /** Named weight-quantisation schemes; quantization.ts holds their bits and sources. */
 export const WEIGHT_QUANTIZATIONS = [
@@ -22,39 +22,8 @@ export const WEIGHT_QUANTIZATIONS = [
 ] as const;
 export type WeightQuantization = (typeof WEIGHT_QUANTIZATIONS)[number];
 
-/** A published figure with where it came from. */
-export interface Sourced<T> {
-  value: T;
-  source: string;
-}
-
-/** A transformer architecture, with the fields named after HuggingFace config.json. */
-export interface ModelSpec {
-  id: string;
-  name: string;
-  family: string;
-  aliases: string[];
-  /** Where the architecture numbers come from (URL or repository path). */
-  source: string;
-  layers: number; // num_hidden_layers
-  hiddenSize: number; // hidden_size
-  intermediateSize: number; // intermediate_size (per expert for MoE)
-  attentionHeads: number; // num_attention_heads
-  kvHeads: number; // num_key_value_heads
-  headDim: number; // head_dim, or hidden_size / num_attention_heads when absent
-  vocabSize: number; // vocab_size
-  contextWindow: number; // max_position_embeddings
-  slidingWindow: number | null; // sliding_window when the attention uses it, else null
-  experts: number; // num_local_experts, 1 for dense models
-  expertsPerToken: number; // num_experts_per_tok, 1 for dense models
-  tiedEmbeddings: boolean; // tie_word_embeddings
-  gatedFfn: boolean; // SwiGLU/GeGLU (3 matrices) vs plain MLP (2)
-  /** q/k/v projections carry biases (Qwen2). */
-  attentionBias: boolean;
-  /** Published total parameter count, to check our count against. */
-  publishedParameterCount?: Sourced<number>;
-  publishedActiveParameterCount?: Sourced<number>;
-}
+export type { LayerGroup, ModelSpec } from './model-spec.js';
+export { NUMBER_FORMATS, type NumberFormat, type Sourced, type WeightFormat } from './number-format.js';
 
 export type GpuVendor = 'NVIDIA' | 'AMD' | 'Custom';
 export type GpuGeneration =
@@ -140,7 +109,7 @@ export interface EstimateRequest {
   model: ModelSpec;
   gpu: GpuSpec;
   gpuCount: number;
-  weightFormat: NumberFormat;
+  weightFormat: WeightFormat;
   kvCacheFormat: NumberFormat;
   /** Format the matrix multiplications run in; defaults from the weight format (weight-only INT8/INT4 compute in FP16). */
   computeFormat?: NumberFormat;

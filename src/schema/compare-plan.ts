@@ -3,7 +3,7 @@
  * cache formats, in that nesting order (catalog entries before custom ones). The size is checked
  * against COMPARE_LIMIT before anything is looked up or computed.
  */
-import type { EstimateRequest, NumberFormat } from '../core/index.js';
+import type { EstimateRequest, NumberFormat, WeightFormat } from '../core/index.js';
 import type { CompareInputShape } from './input-shapes.js';
 import {
   customGpuSpec,
@@ -13,7 +13,13 @@ import {
   withWorkload,
   workloadOf,
 } from './resolve-input.js';
-import { type CompareCounts, checkCompareSize, checkStorageFormat, estimatesIn } from './validation.js';
+import {
+  type CompareCounts,
+  checkCompareSize,
+  checkStorageFormat,
+  checkWeightFormat,
+  estimatesIn,
+} from './validation.js';
 
 /** How many of each dimension a comparison asks for (omitted formats default to [FP16]). */
 export function compareCounts(input: CompareInputShape): CompareCounts {
@@ -36,12 +42,11 @@ export function comparePlan(path: string, input: CompareInputShape): EstimateReq
   const customModels = input.customModels ?? [];
   const gpuIds = input.gpus ?? [];
   const customGpus = input.customGpus ?? [];
-  const weightFormats: NumberFormat[] = input.weightFormats ?? ['FP16'];
-  const kvCacheFormats: NumberFormat[] = input.kvCacheFormats ?? ['FP16'];
+  const weightFormats: WeightFormat[] = input.weightFormats ?? ['FP16'];
+  const kvCacheFormats = (input.kvCacheFormats ?? ['FP16']) as NumberFormat[];
 
   const workload = workloadOf(path, input);
-  for (const [i, format] of weightFormats.entries())
-    checkStorageFormat(`${path}.weightFormats[${i}]`, format);
+  for (const [i, format] of weightFormats.entries()) checkWeightFormat(`${path}.weightFormats[${i}]`, format);
   for (const [i, format] of kvCacheFormats.entries())
     checkStorageFormat(`${path}.kvCacheFormats[${i}]`, format);
   const models = [

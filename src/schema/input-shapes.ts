@@ -7,8 +7,8 @@ import type {
   EngineProfile,
   GpuGeneration,
   MemoryAssumptions,
-  NumberFormat,
   TuningField,
+  WeightFormat,
   WeightQuantization,
 } from '../core/index.js';
 
@@ -39,7 +39,7 @@ export interface CustomGpuInputShape {
   name: string;
   memoryBytes: number;
   memoryBandwidthBytesPerSecond: number;
-  peakFlops: { format: NumberFormat; flopsPerSecond: number }[];
+  peakFlops: { format: WeightFormat; flopsPerSecond: number }[];
   interconnectBandwidthBytesPerSecond?: Maybe<number>;
   tdpWatts?: Maybe<number>;
   generation?: Maybe<GpuGeneration>;
@@ -61,10 +61,10 @@ export interface EstimateInputShape extends WorkloadInputShape {
   customModel?: Maybe<CustomModelInputShape>;
   gpu?: Maybe<string | number>;
   customGpu?: Maybe<CustomGpuInputShape>;
-  weightFormat?: Maybe<NumberFormat>;
+  weightFormat?: Maybe<WeightFormat>;
   weightQuantization?: Maybe<WeightQuantization>;
-  kvCacheFormat?: Maybe<NumberFormat>;
-  computeFormat?: Maybe<NumberFormat>;
+  kvCacheFormat?: Maybe<WeightFormat>;
+  computeFormat?: Maybe<WeightFormat>;
 }
 
 export interface CompareInputShape extends WorkloadInputShape {
@@ -72,6 +72,6 @@ export interface CompareInputShape extends WorkloadInputShape {
   customModels?: Maybe<CustomModelInputShape[]>;
   gpus?: Maybe<(string | number)[]>;
   customGpus?: Maybe<CustomGpuInputShape[]>;
-  weightFormats?: Maybe<NumberFormat[]>;
-  kvCacheFormats?: Maybe<NumberFormat[]>;
+  weightFormats?: Maybe<WeightFormat[]>;
+  kvCacheFormats?: Maybe<WeightFormat[]>;
 }

@@ -10,7 +10,9 @@ import type {
   ModelSpec,
   NumberFormat,
   Tuning,
+  WeightFormat,
 } from '../core/index.js';
+import { uniformModel } from '../core/index.js';
 import { notFound } from './errors.js';
 import type {
   CustomGpuInputShape,
@@ -19,7 +21,9 @@ import type {
   WorkloadInputShape,
 } from './input-shapes.js';
 import {
+  checkComputeFormat,
   checkStorageFormat,
+  checkWeightFormat,
   requireExactlyOne,
   validateCustomGpu,
   validateCustomModel,
@@ -45,7 +49,7 @@ export function lookupGpu(field: string, id: string): GpuSpec {
 /** A validated custom model as a core spec; defaults as documented on CustomModelInput. */
 export function customModelSpec(path: string, input: CustomModelInputShape): ModelSpec {
   validateCustomModel(path, input);
-  return {
+  return uniformModel({
     id: `custom:${input.name}`,
     name: input.name,
     family: 'Custom',
@@ -65,14 +69,16 @@ export function customModelSpec(path: string, input: CustomModelInputShape): Mod
     tiedEmbeddings: input.tiedEmbeddings ?? false,
     gatedFfn: input.gatedFfn ?? true,
     attentionBias: input.attentionBias ?? false,
-  };
+  });
 }
 
 /** A validated custom GPU as a core spec; its memory is taken as the usable (driver) total. */
 export function customGpuSpec(path: string, input: CustomGpuInputShape): GpuSpec {
   validateCustomGpu(path, input);
   const peakFlops: Partial<Record<NumberFormat, number>> = {};
-  for (const { format, flopsPerSecond } of input.peakFlops) peakFlops[format] = flopsPerSecond;
+  for (const { format, flopsPerSecond } of input.peakFlops) {
+    if (format !== 'NATIVE') peakFlops[format] = flopsPerSecond;
+  }
   return {
     id: `custom:${input.name}`,
     name: input.name,
@@ -138,22 +144,17 @@ export function estimateRequestOf(path: string, input: EstimateInputShape): Esti
   requireExactlyOne(path, 'gpu', 'customGpu', Number(input.gpu != null) + Number(input.customGpu != null));
   const weightFormat = input.weightFormat ?? 'FP16';
   const kvCacheFormat = input.kvCacheFormat ?? 'FP16';
-  checkStorageFormat(`${path}.weightFormat`, weightFormat);
+  checkWeightFormat(`${path}.weightFormat`, weightFormat);
   checkStorageFormat(`${path}.kvCacheFormat`, kvCacheFormat);
+  const computeFormat = input.computeFormat ?? undefined;
+  if (computeFormat !== undefined) checkComputeFormat(`${path}.computeFormat`, computeFormat);
   const model = input.customModel
     ? customModelSpec(`${path}.customModel`, input.customModel)
     : lookupModel(`${path}.model`, String(input.model));
   const gpu = input.customGpu
     ? customGpuSpec(`${path}.customGpu`, input.customGpu)
     : lookupGpu(`${path}.gpu`, String(input.gpu));
-  const request = withWorkload(
-    workload,
-    model,
-    gpu,
-    weightFormat,
-    kvCacheFormat,
-    input.computeFormat ?? undefined,
-  );
+  const request = withWorkload(workload, model, gpu, weightFormat, kvCacheFormat, computeFormat);
   if (input.weightQuantization) request.weightQuantization = input.weightQuantization;
   return request;
 }
@@ -167,7 +168,7 @@ export function withWorkload(
   workload: Workload,
   model: ModelSpec,
   gpu: GpuSpec,
-  weightFormat: NumberFormat,
+  weightFormat: WeightFormat,
   kvCacheFormat: NumberFormat,
   computeFormat?: NumberFormat,
 ): EstimateRequest {

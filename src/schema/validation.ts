@@ -13,6 +13,7 @@ import {
   isStorageFormat,
   LIMITS,
   type NumberFormat,
+  type WeightFormat,
 } from '../core/index.js';
 import { invalidInput, outOfRange, withCoreInputErrors } from './errors.js';
 import type { CustomGpuInputShape, CustomModelInputShape, WorkloadInputShape } from './input-shapes.js';
@@ -20,11 +21,30 @@ import type { CustomGpuInputShape, CustomModelInputShape, WorkloadInputShape } f
 /** Most estimates one `compare` may ask for (models x GPUs x weight formats x KV cache formats). */
 export const COMPARE_LIMIT = LIMITS.compareEstimates.max;
 
-/** Weights and KV caches need a storage format; TF32 is a compute mode only. */
-export function checkStorageFormat(field: string, format: NumberFormat): void {
+/** KV caches (and format arguments) need a storage format; TF32 is a compute mode only, NATIVE a weight format only. */
+export function checkStorageFormat(field: string, format: WeightFormat): asserts format is NumberFormat {
+  if (format === 'NATIVE') {
+    throw outOfRange(field, format, 'a storage format (NATIVE is a weight format only)');
+  }
   if (!isStorageFormat(format)) {
     throw outOfRange(field, format, 'a storage format (TF32 is a compute mode only)');
   }
+}
+
+/** Weights need a storage format or NATIVE (the checkpoint's own). */
+export function checkWeightFormat(field: string, format: WeightFormat): void {
+  if (format !== 'NATIVE') checkStorageFormat(field, format);
+}
+
+/** A compute format: any format but NATIVE. */
+export function checkComputeFormat(field: string, format: WeightFormat): asserts format is NumberFormat {
+  if (format === 'NATIVE')
+    throw outOfRange(field, format, 'a compute format (NATIVE is a weight format only)');
+}
+
+/** A sequence length: a whole number of tokens, 0 up to the longest sequence an estimate takes. */
+export function checkSequenceTokens(field: string, value: number): void {
+  withCoreInputErrors('', () => checkInteger(field, value, 0, 2 * LIMITS.tokens.max));
 }
 
 /** A token count given outside the workload (e.g. a field argument), at its own name. */
@@ -97,8 +117,9 @@ export function validateCustomGpu(path: string, gpu: CustomGpuInputShape): void 
     if (gpu.peakFlops.length === 0) {
       throw invalidInput(`${path}.peakFlops`, 'give the peak throughput of at least one compute format');
     }
-    const seen = new Set<NumberFormat>();
+    const seen = new Set<WeightFormat>();
     gpu.peakFlops.forEach(({ format, flopsPerSecond }, i) => {
+      checkComputeFormat(`${path}.peakFlops[${i}].format`, format);
       if (seen.has(format)) throw invalidInput(`${path}.peakFlops[${i}].format`, `${format} is listed twice`);
       seen.add(format);
       const flopsMax = LIMITS.flopsPerSecond.max;

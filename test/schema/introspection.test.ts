@@ -147,7 +147,19 @@ describe('schema', () => {
             .sort()
         : [];
     };
-    expect(valuesOf('NumberFormat')).toEqual(['BF16', 'FP16', 'FP32', 'FP8', 'INT4', 'INT8', 'TF32']);
+    // Section 3's formats, plus section 4.2's NVFP4, MXFP4 and (weights only) NATIVE.
+    expect(valuesOf('NumberFormat')).toEqual([
+      'BF16',
+      'FP16',
+      'FP32',
+      'FP8',
+      'INT4',
+      'INT8',
+      'MXFP4',
+      'NATIVE',
+      'NVFP4',
+      'TF32',
+    ]);
     expect(valuesOf('ContextLimitReason')).toEqual(['CONTEXT_WINDOW', 'MEMORY', 'WEIGHTS_DO_NOT_FIT']);
   });
 

@@ -7,6 +7,8 @@
 import gpusFile from '../../../data/calibration/gpus.json' with { type: 'json' };
 import modelsFile from '../../../data/calibration/models.json' with { type: 'json' };
 import { findGpu } from '../catalog/index.js';
+import { uniformModel } from '../layer-groups.js';
+import type { UniformModelFields } from '../model-spec.js';
 import { type GpuSpec, type ModelSpec, NUMBER_FORMATS } from '../types.js';
 
 /**
@@ -49,7 +51,10 @@ function customGpu(entry: GpuSpec | LayerSplitEntry): GpuSpec {
   return entry;
 }
 
-export const CUSTOM_MODELS: readonly ModelSpec[] = modelsFile.models;
+/** One kind of layer each (2022-23 models): one layer group. */
+export const CUSTOM_MODELS: readonly ModelSpec[] = (modelsFile.models as UniformModelFields[]).map(
+  uniformModel,
+);
 
 export const CUSTOM_GPUS: readonly GpuSpec[] = (
   gpusFile.gpus as unknown as (GpuSpec | LayerSplitEntry)[]

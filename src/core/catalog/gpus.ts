@@ -327,6 +327,10 @@ export const BUILTIN_GPUS: GpuSpec[] = [
       FP16: 2250e12,
       FP8: 4500e12,
       INT8: 4500e12,
+      // FP4 (NVFP4 and MXFP4 alike): NVIDIA HGX B200 table "FP4 Tensor Core 18 PFLOPS" with sparsity
+      // (verbatim copy at https://zdszero.github.io/Computer/Artificial_Intelligence/Hardware.html), dense = half.
+      NVFP4: 9000e12,
+      MXFP4: 9000e12,
     },
   },
   // ---------------------------------------------------------------- Ada

@@ -10,6 +10,8 @@
  * llama.cpp's loader printout `model params = N B`, which counts the GGUF tensors), used to check our own count.
  * It is absent where no such figure was found.
  */
+import { uniformModel } from '../layer-groups.js';
+import type { UniformModelFields } from '../model-spec.js';
 import type { ModelSpec } from '../types.js';
 
 // Repositories whose files hold verbatim (or near-verbatim) copies of HF config.json files.
@@ -27,7 +29,8 @@ const LLAMA_CPP_PR_6017 =
   'https://github.com/ggml-org/llama.cpp/pull/6017 (llama-bench prints "params 6.74 B")';
 const LLAMA_CPP_LOADER = 'llama.cpp loader output "llm_load_print_meta: model params = ';
 
-export const BUILTIN_MODELS: ModelSpec[] = [
+/** The 2023-era catalog: one attention and one FFN kind for every layer, so one layer group each. */
+const UNIFORM_MODELS: UniformModelFields[] = [
   {
     id: 'llama-7b',
     name: 'LLaMA 7B',
@@ -487,3 +490,5 @@ export const BUILTIN_MODELS: ModelSpec[] = [
     },
   },
 ];
+
+export const BUILTIN_MODELS: ModelSpec[] = UNIFORM_MODELS.map(uniformModel);

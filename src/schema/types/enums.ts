@@ -9,9 +9,11 @@ import {
   type GpuVendor,
   INT4_GROUP_SIZE,
   INT4_SCALE_BITS,
-  type NumberFormat,
+  MXFP4_GROUP_SIZE,
+  NVFP4_GROUP_SIZE,
   type OperatorName,
   QUANTIZATION_SCHEMES,
+  type WeightFormat,
   type WeightQuantization,
 } from '../../core/index.js';
 import { builder } from '../builder.js';
@@ -31,8 +33,9 @@ function describedValues<T extends string>(
 }
 
 export const NumberFormatEnum = builder.enumType('NumberFormat', {
-  description: 'Number format of stored weights or KV cache, or of the arithmetic (compute format).',
-  values: describedValues<NumberFormat>({
+  description:
+    'Number format of stored weights or KV cache, or of the arithmetic (compute format). NATIVE is for weights only.',
+  values: describedValues<WeightFormat>({
     FP32: '32-bit float: 4 bytes per element.',
     TF32: 'Tensor-core compute mode over FP32 data. Compute only: it cannot store weights or a KV cache.',
     BF16: 'bfloat16: 2 bytes per element.',
@@ -40,6 +43,10 @@ export const NumberFormatEnum = builder.enumType('NumberFormat', {
     FP8: '8-bit float (E4M3): 1 byte per element; FP8 compute needs Hopper, Ada, Blackwell or CDNA3.',
     INT8: '8-bit integer: 1 byte per element. INT8 weights compute in FP16 unless computeFormat says INT8 (W8A8).',
     INT4: `4-bit integer in groups of ${INT4_GROUP_SIZE} sharing one ${INT4_SCALE_BITS}-bit scale: ${bytesPerElement('INT4')} bytes per element. INT4 weights compute in FP16 unless computeFormat says otherwise.`,
+    NVFP4: `NVIDIA FP4: E2M1 elements with one FP8 (E4M3) scale per ${NVFP4_GROUP_SIZE}: ${bytesPerElement('NVFP4')} bytes (4.5 bits) per element. Computes on FP4 tensor cores (Blackwell); elsewhere it is unpacked to FP16, with a warning.`,
+    MXFP4: `OCP microscaling FP4: E2M1 elements with one 8-bit power-of-two scale per ${MXFP4_GROUP_SIZE}: ${bytesPerElement('MXFP4')} bytes (4.25 bits) per element. Computes on FP4 tensor cores (Blackwell, CDNA4); elsewhere it is unpacked to FP16, with a warning.`,
+    NATIVE:
+      "Weights only: the published checkpoint's own format per tensor class (gpt-oss: MXFP4 experts, BF16 attention; DeepSeek-V3/R1: FP8 with one FP32 scale per 128 x 128 block), BF16 where the model records none (Model.nativeFormats). Not a KV cache or compute format.",
   }),
 });
 
@@ -93,16 +100,23 @@ export const BoundEnum = builder.enumType('Bound', {
 });
 
 export const OperatorEnum = builder.enumType('Operator', {
-  description: 'An operator of the forward pass, summed over all layers.',
+  description:
+    'An operator of the forward pass, summed over the layers of one layer group (OperatorCost.layerGroup) or the whole model.',
   values: describedValues<OperatorName>({
     embedding: 'Token embedding lookup (memory traffic only).',
-    norms: 'RMSNorm/LayerNorm of every layer and the final norm.',
-    qkv_projection: 'Query, key and value projections (with biases where the model has them).',
-    attention_scores: 'Q x K^T over the attended tokens: causal in prefill, capped by a sliding window.',
-    attention_values: 'Softmax(scores) x V over the attended tokens.',
-    output_projection: 'Attention output projection back to the hidden size.',
+    norms: "RMSNorm/LayerNorm of every layer of the group (the first group's also counts the final norm).",
+    qkv_projection:
+      'Query, key and value projections (with biases where the model has them). MLA: q down/up and kv down projections, plus the kv up-projection in prefill (expanded form) or the key half of it folded into the query in decode (absorbed form).',
+    attention_scores:
+      'Q x K^T over the attended tokens: causal in prefill, capped by a sliding window or limited to the chunk. MLA decode scores against the cached latent (kvLoraRank + qkRopeHeadDim per head), read once for all heads.',
+    attention_values:
+      'Softmax(scores) x V over the attended tokens. MLA decode multiplies by the latent already read for the scores (FLOPs only).',
+    output_projection:
+      'Attention output projection back to the hidden size; MLA decode first applies the value half of the kv up-projection (absorbed form).',
     moe_router: 'Mixture-of-experts router (MoE models only).',
-    ffn: 'Feed-forward network: the experts each token uses (FLOPs) and the distinct experts a step reads (bytes).',
+    ffn: 'Feed-forward network: the dense MLP, or the routed experts each token uses (FLOPs) and the distinct experts a step reads (bytes).',
+    shared_experts:
+      'Shared experts of an MoE layer, which every token uses (DeepSeek, Kimi, Qwen2-MoE, Llama-4).',
     lm_head: 'Output projection to the vocabulary, for the last position of each sequence only.',
     tensor_parallel_all_reduce: 'Two ring all-reduces per layer over the interconnect (gpuCount > 1 only).',
   }),

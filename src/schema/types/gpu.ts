@@ -52,7 +52,7 @@ GpuRef.implement({
       description:
         'Dense peak throughput in a compute format, FLOP/s (OP/s for integers); null when the GPU has no such path.',
       args: { format: t.arg({ type: NumberFormatEnum, required: true, description: 'Compute format.' }) },
-      resolve: (gpu, { format }) => gpu.peakFlops[format] ?? null,
+      resolve: (gpu, { format }) => (format === 'NATIVE' ? null : (gpu.peakFlops[format] ?? null)),
     }),
     throughputs: t.field({
       type: [ThroughputRef],

@@ -1,14 +1,17 @@
 import {
+  kvCacheBytes,
   kvCacheBytesPerToken,
   type ModelAnalysis,
   type ModelSpec,
   type NumberFormat,
+  type WeightFormat,
   weightsBytes,
 } from '../../core/index.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { checkStorageFormat } from '../validation.js';
+import { checkSequenceTokens, checkStorageFormat, checkWeightFormat } from '../validation.js';
 import { NumberFormatEnum } from './enums.js';
+import { LayerGroupRef, NativeFormatRef, nativeFormatList } from './layer-group.js';
 
 export const ModelRef = builder.objectRef<ModelSpec>('Model');
 
@@ -25,7 +28,12 @@ function fromAnalysis<T>(
 const formatArg = (description: string) =>
   builder.args((t) => ({ format: t.field({ type: NumberFormatEnum, required: true, description }) }));
 
-const storageFormat = (format: NumberFormat): NumberFormat => {
+const weightFormat = (format: WeightFormat): WeightFormat => {
+  checkWeightFormat('format', format);
+  return format;
+};
+
+const storageFormat = (format: WeightFormat): NumberFormat => {
   checkStorageFormat('format', format);
   return format;
 };
@@ -49,8 +57,26 @@ ModelRef.implement({
       resolve: (model, _args, ctx) => fromAnalysis(model, ctx, (a) => a.totalParameters),
     }),
     activeParameterCount: t.float({
-      description: 'Parameters one token uses: all but the experts it is not routed to, parameters.',
+      description:
+        'Parameters one token uses: all but the routed experts it is not sent to, INPUT EMBEDDING INCLUDED (the convention of Mistral, Qwen and Meta), parameters. See activeParameterCountExcludingEmbedding for the DeepSeek/OpenAI/Moonshot convention.',
       resolve: (model, _args, ctx) => fromAnalysis(model, ctx, (a) => a.activeParameters),
+    }),
+    activeParameterCountExcludingEmbedding: t.float({
+      description:
+        'activeParameterCount less the input embedding table (the LM head stays counted), as DeepSeek, OpenAI (gpt-oss) and Moonshot (Kimi) publish active counts, parameters.',
+      resolve: (model, _args, ctx) => fromAnalysis(model, ctx, (a) => a.activeParametersExcludingEmbedding),
+    }),
+    layerGroups: t.field({
+      type: [LayerGroupRef],
+      description:
+        'The layers as groups sharing one attention kind and one FFN kind, in the order the model lists them; parameters, KV cache and operator costs are computed per group.',
+      resolve: (model, _args, ctx) => fromAnalysis(model, ctx, (a) => a.groups),
+    }),
+    nativeFormats: t.field({
+      type: [NativeFormatRef],
+      description:
+        "The published checkpoint's format per tensor class, BF16 where none is recorded (weightFormat NATIVE uses these).",
+      resolve: (model) => nativeFormatList(model.nativeFormats),
     }),
     embeddingParameterCount: t.float({
       description: 'Input embedding table, vocabSize x hiddenSize, parameters.',
@@ -66,49 +92,72 @@ ModelRef.implement({
         'Total parameter count published by the model authors or a loader, parameters, to check parameterCount against; null when none was found.',
       resolve: (model) => model.publishedParameterCount?.value ?? null,
     }),
-    layers: t.exposeInt('layers', { description: 'num_hidden_layers.' }),
+    layers: t.exposeInt('layers', { description: 'num_hidden_layers: all layers of every group.' }),
     hiddenSize: t.exposeInt('hiddenSize', { description: 'hidden_size, elements.' }),
     intermediateSize: t.exposeInt('intermediateSize', {
-      description: 'intermediate_size: FFN width, per expert for MoE, elements.',
+      description:
+        "FFN width, elements: the routed expert width of the first MoE group, else the dominant group's MLP width (see layerGroups for each).",
     }),
-    attentionHeads: t.exposeInt('attentionHeads', { description: 'num_attention_heads.' }),
+    attentionHeads: t.exposeInt('attentionHeads', {
+      description: 'num_attention_heads of the dominant group (the one with the most layers).',
+    }),
     kvHeads: t.exposeInt('kvHeads', {
-      description: 'num_key_value_heads: fewer than attentionHeads with grouped-query attention.',
+      description:
+        'num_key_value_heads of the dominant group: fewer than attentionHeads with grouped-query attention; MLA reports attentionHeads (its expanded form).',
     }),
     headDim: t.exposeInt('headDim', {
-      description: 'head_dim, or hidden_size / num_attention_heads, elements.',
+      description:
+        'head_dim of the dominant group, or hidden_size / num_attention_heads, elements; MLA reports qk_nope_head_dim + qk_rope_head_dim.',
     }),
     vocabSize: t.exposeInt('vocabSize', { description: 'vocab_size, tokens.' }),
     contextWindow: t.exposeInt('contextWindow', { description: 'max_position_embeddings, tokens.' }),
     slidingWindow: t.exposeInt('slidingWindow', {
       nullable: true,
       description:
-        'sliding_window, tokens, when the attention uses one (the KV cache then holds at most this many); else null.',
+        'sliding_window, tokens, when EVERY layer slides over this window (the KV cache then holds at most this many); else null, also for models that mix windowed and global layers (see layerGroups).',
     }),
-    experts: t.exposeInt('experts', { description: 'num_local_experts; 1 for dense models.' }),
+    experts: t.exposeInt('experts', {
+      description: 'Routed experts per MoE layer (of the first MoE group); 1 for dense models.',
+    }),
     expertsPerToken: t.exposeInt('expertsPerToken', {
-      description: 'num_experts_per_tok; 1 for dense models.',
+      description: 'num_experts_per_tok of the first MoE group; 1 for dense models.',
     }),
     tiedEmbeddings: t.exposeBoolean('tiedEmbeddings', {
       description: 'tie_word_embeddings: the LM head reuses the embedding table.',
     }),
     gatedFfn: t.exposeBoolean('gatedFfn', {
-      description: 'SwiGLU/GeGLU feed-forward (3 matrices) rather than a plain MLP (2).',
+      description:
+        'SwiGLU/GeGLU feed-forward (3 matrices) rather than a plain MLP (2), in the dominant group.',
     }),
-    attentionBias: t.exposeBoolean('attentionBias', { description: 'The q/k/v projections carry biases.' }),
+    attentionBias: t.exposeBoolean('attentionBias', {
+      description: "The dominant group's q/k/v projections carry biases.",
+    }),
     weightsBytes: t.float({
       description:
-        'All weights of the whole model (not per GPU) in a format, bytes. The layer matrices (projections, experts, router) take the format; embeddings, LM head, norms and biases stay 16-bit (32-bit for FP32). INT4 includes its group scales.',
-      args: formatArg('Weight storage format.'),
+        "All weights of the whole model (not per GPU) in a format, bytes. The layer matrices (projections, experts, router) take the format; embeddings, LM head, norms and biases stay 16-bit (32-bit for FP32). INT4, NVFP4 and MXFP4 include their group scales. NATIVE: each tensor class in the checkpoint's own format (nativeFormats).",
+      args: formatArg('Weight storage format, or NATIVE.'),
       resolve: (model, { format }, ctx) =>
-        fromAnalysis(model, ctx, (a) => weightsBytes(a, storageFormat(format))),
+        fromAnalysis(model, ctx, (a) => weightsBytes(a, weightFormat(format))),
     }),
     kvCacheBytesPerToken: t.float({
       description:
-        'KV cache one token adds, whole model (not per GPU): 2 x layers x kvHeads x headDim x bytes per element, bytes.',
+        "KV cache one more token adds once the sequence is past every window, whole model (not per GPU), bytes: the global layers' 2 x kvHeads x headDim (MLA: kvLoraRank + qkRopeHeadDim) x bytes per element; 0 when every layer is windowed or chunked. For a whole sequence use kvCacheBytes.",
       args: formatArg('KV cache storage format.'),
       resolve: (model, { format }, ctx) =>
         fromAnalysis(model, ctx, (a) => kvCacheBytesPerToken(a, storageFormat(format))),
+    }),
+    kvCacheBytes: t.float({
+      description:
+        "KV cache of one sequence of `tokens` tokens, whole model (not per GPU), bytes: the sum over layer groups of layers x elements per layer per token x min(tokens, the group's window or chunk) x bytes per element.",
+      args: {
+        format: t.arg({ type: NumberFormatEnum, required: true, description: 'KV cache storage format.' }),
+        tokens: t.arg.float({ required: true, description: 'Sequence length (prompt + output), tokens.' }),
+      },
+      resolve: (model, { format, tokens }, ctx) => {
+        const stored = storageFormat(format);
+        checkSequenceTokens('tokens', tokens);
+        return fromAnalysis(model, ctx, (a) => kvCacheBytes(a, stored, tokens));
+      },
     }),
   }),
 });
