@@ -9,6 +9,18 @@ export const MODEL_FIELDS = `
   weightsBytesInt4: weightsBytes(format: INT4)
   kvCacheBytesPerTokenFp16: kvCacheBytesPerToken(format: FP16)
   kvCacheBytesPerTokenFp8: kvCacheBytesPerToken(format: FP8)
+  kvCacheBytes32k: kvCacheBytes(format: FP16, tokens: 32768)
+  activeParameterCountExcludingEmbedding
+  layerGroups {
+    layers normsPerLayer parameterCount activeParameterCount kvElementsPerTokenPerLayer cacheCapTokens
+    groupKvCacheBytes32k: kvCacheBytes(format: FP16, tokens: 32768)
+    attention {
+      kind span spanTokens heads kvHeads headDim qkvBias outputBias sinks qkNorm
+      qLoraRank kvLoraRank qkNopeHeadDim qkRopeHeadDim vHeadDim
+    }
+    ffn { kind intermediateSize gated bias experts expertsPerToken sharedExperts sharedExpertIntermediateSize }
+  }
+  nativeFormats { tensorClass format scaleBlockElements bytesPerElement }
 `;
 
 export const GPU_FIELDS = `
@@ -21,7 +33,7 @@ export const GPU_FIELDS = `
 
 const RANGE = 'low high';
 const PHASE =
-  'seconds flops bytes bound overheadSeconds operators { name seconds flops bytes bound attention }';
+  'seconds flops bytes bound overheadSeconds operators { name layerGroup seconds flops bytes bound attention }';
 
 export const ESTIMATE_FIELDS = `
   model { ${MODEL_FIELDS} }
