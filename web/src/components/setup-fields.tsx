@@ -6,6 +6,8 @@ import { type AppState, FORMATS } from '../lib/url-state.js';
 import { NumberField, SearchField, SelectField } from './field.js';
 
 export const FORMAT_OPTIONS = FORMATS.map((format) => ({ value: format, label: format }));
+/** KV cache formats: every format but NATIVE, which only weights have. */
+const KV_FORMAT_OPTIONS = FORMAT_OPTIONS.filter((option) => option.value !== 'NATIVE');
 
 interface Props {
   state: AppState;
@@ -66,7 +68,7 @@ export function KvCacheFormatField({ state, update, errors }: Props) {
       name="kvCacheFormat"
       label="KV cache format"
       value={state.kvCacheFormat}
-      options={FORMAT_OPTIONS}
+      options={KV_FORMAT_OPTIONS}
       errors={errors.kvCacheFormat}
       onChange={(kvCacheFormat) => update({ kvCacheFormat: kvCacheFormat as NumberFormat })}
     />

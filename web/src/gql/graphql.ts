@@ -188,7 +188,7 @@ export type MemoryAssumptionsInput = {
   runtimeOverheadBytes?: number | null | undefined;
 };
 
-/** Number format of stored weights or KV cache, or of the arithmetic (compute format). */
+/** Number format of stored weights or KV cache, or of the arithmetic (compute format). NATIVE is for weights only. */
 export type NumberFormat =
   /** bfloat16: 2 bytes per element. */
   | 'BF16'
@@ -202,29 +202,37 @@ export type NumberFormat =
   | 'INT4'
   /** 8-bit integer: 1 byte per element. INT8 weights compute in FP16 unless computeFormat says INT8 (W8A8). */
   | 'INT8'
+  /** OCP microscaling FP4: E2M1 elements with one 8-bit power-of-two scale per 32: 0.53125 bytes (4.25 bits) per element. Computes on FP4 tensor cores (Blackwell, CDNA4); elsewhere it is unpacked to FP16, with a warning. */
+  | 'MXFP4'
+  /** Weights only: the published checkpoint's own format per tensor class (gpt-oss: MXFP4 experts, BF16 attention; DeepSeek-V3/R1: FP8 with one FP32 scale per 128 x 128 block), BF16 where the model records none (Model.nativeFormats). Not a KV cache or compute format. */
+  | 'NATIVE'
+  /** NVIDIA FP4: E2M1 elements with one FP8 (E4M3) scale per 16: 0.5625 bytes (4.5 bits) per element. Computes on FP4 tensor cores (Blackwell); elsewhere it is unpacked to FP16, with a warning. */
+  | 'NVFP4'
   /** Tensor-core compute mode over FP32 data. Compute only: it cannot store weights or a KV cache. */
   | 'TF32';
 
-/** An operator of the forward pass, summed over all layers. */
+/** An operator of the forward pass, summed over the layers of one layer group (OperatorCost.layerGroup) or the whole model. */
 export type Operator =
-  /** Q x K^T over the attended tokens: causal in prefill, capped by a sliding window. */
+  /** Q x K^T over the attended tokens: causal in prefill, capped by a sliding window or limited to the chunk. MLA decode scores against the cached latent (kvLoraRank + qkRopeHeadDim per head), read once for all heads. */
   | 'ATTENTION_SCORES'
-  /** Softmax(scores) x V over the attended tokens. */
+  /** Softmax(scores) x V over the attended tokens. MLA decode multiplies by the latent already read for the scores (FLOPs only). */
   | 'ATTENTION_VALUES'
   /** Token embedding lookup (memory traffic only). */
   | 'EMBEDDING'
-  /** Feed-forward network: the experts each token uses (FLOPs) and the distinct experts a step reads (bytes). */
+  /** Feed-forward network: the dense MLP, or the routed experts each token uses (FLOPs) and the distinct experts a step reads (bytes). */
   | 'FFN'
   /** Output projection to the vocabulary, for the last position of each sequence only. */
   | 'LM_HEAD'
   /** Mixture-of-experts router (MoE models only). */
   | 'MOE_ROUTER'
-  /** RMSNorm/LayerNorm of every layer and the final norm. */
+  /** RMSNorm/LayerNorm of every layer of the group (the first group's also counts the final norm). */
   | 'NORMS'
-  /** Attention output projection back to the hidden size. */
+  /** Attention output projection back to the hidden size; MLA decode first applies the value half of the kv up-projection (absorbed form). */
   | 'OUTPUT_PROJECTION'
-  /** Query, key and value projections (with biases where the model has them). */
+  /** Query, key and value projections (with biases where the model has them). MLA: q down/up and kv down projections, plus the kv up-projection in prefill (expanded form) or the key half of it folded into the query in decode (absorbed form). */
   | 'QKV_PROJECTION'
+  /** Shared experts of an MoE layer, which every token uses (DeepSeek, Kimi, Qwen2-MoE, Llama-4). */
+  | 'SHARED_EXPERTS'
   /** Two ring all-reduces per layer over the interconnect (gpuCount > 1 only). */
   | 'TENSOR_PARALLEL_ALL_REDUCE';
 

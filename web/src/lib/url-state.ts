@@ -17,6 +17,9 @@ const FORMAT_ORDER: Record<NumberFormat, number> = {
   FP8: 4,
   INT8: 5,
   INT4: 6,
+  NVFP4: 7,
+  MXFP4: 8,
+  NATIVE: 9, // weights only: the checkpoint's own formats
 };
 export const FORMATS = Object.keys(FORMAT_ORDER) as NumberFormat[];
 
