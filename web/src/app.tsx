@@ -1,17 +1,12 @@
 /** The shell: a header with one link per view (each keeps the current inputs), and the view. */
 import type { ComponentType } from 'preact';
-import { type UpdateState, useAppState } from './app-state.js';
-import { type Catalog, useCatalog } from './catalog.js';
-import { type AppState, serializeState, type View } from './lib/url-state.js';
+import { useAppState } from './app-state.js';
+import { useCatalog } from './catalog.js';
+import type { ViewProps } from './components/view-layout.js';
+import { serializeState, type View } from './lib/url-state.js';
 import { CompareView } from './views/compare.js';
 import { FitView } from './views/fit.js';
 import { RooflineView } from './views/roofline.js';
-
-interface ViewProps {
-  state: AppState;
-  update: UpdateState;
-  catalog: Catalog;
-}
 
 const VIEWS: { view: View; title: string; component: ComponentType<ViewProps> }[] = [
   { view: 'fit', title: 'Fit', component: FitView },

@@ -3,7 +3,7 @@ import type { UpdateState } from '../app-state.js';
 import type { Catalog } from '../catalog.js';
 import type { NumberFormat } from '../gql/graphql.js';
 import { type AppState, FORMATS } from '../lib/url-state.js';
-import { NumberField, SearchField, SelectField } from './field.js';
+import { CheckboxGroup, NumberField, SearchField, SelectField } from './field.js';
 
 export const FORMAT_OPTIONS = FORMATS.map((format) => ({ value: format, label: format }));
 /** KV cache formats: every format but NATIVE, which only weights have. */
@@ -100,5 +100,32 @@ export function WorkloadFields({ state, update, errors }: Props) {
         onChange={(batchSize) => update({ batchSize })}
       />
     </>
+  );
+}
+
+interface GpuCheckboxesProps {
+  legend: string;
+  name: string;
+  values: string[];
+  catalog: Catalog;
+  errors?: string[];
+  onChange: (values: string[]) => void;
+}
+
+/** Several catalog GPUs, by name, with All and None. */
+export function GpuCheckboxes({ legend, name, values, catalog, errors, onChange }: GpuCheckboxesProps) {
+  return (
+    <CheckboxGroup
+      legend={legend}
+      name={name}
+      bulk
+      values={values}
+      options={catalog.gpus.map((gpu) => ({
+        value: gpu.value,
+        label: catalog.gpuNames.get(gpu.value) ?? gpu.value,
+      }))}
+      errors={errors}
+      onChange={onChange}
+    />
   );
 }

@@ -7,16 +7,16 @@ import { barX, ruleX, ruleY, tickX } from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { useQuery } from '../api/use-query.js';
 import type { UpdateState } from '../app-state.js';
-import type { Catalog } from '../catalog.js';
 import { CheckboxGroup, NumberField } from '../components/field.js';
 import { PlotFigure } from '../components/plot-figure.js';
 import {
   FORMAT_OPTIONS,
+  GpuCheckboxes,
   KvCacheFormatField,
   ModelField,
   WorkloadFields,
 } from '../components/setup-fields.js';
-import { EmptyState, GeneralErrors, Loading } from '../components/status.js';
+import { ViewLayout, type ViewProps } from '../components/view-layout.js';
 import { CompareGpusDocument, type NumberFormat } from '../gql/graphql.js';
 import { type CompareRow, compareRows, type Range, sortRows } from '../lib/compare-rows.js';
 import { assignErrors } from '../lib/errors.js';
@@ -199,69 +199,50 @@ function CompareResult({
   );
 }
 
-export function CompareView({
-  state,
-  update,
-  catalog,
-}: {
-  state: AppState;
-  update: UpdateState;
-  catalog: Catalog;
-}) {
-  const { data, errors, loading } = useQuery(CompareGpusDocument, compareVariables(state));
+export function CompareView({ state, update, catalog }: ViewProps) {
+  const variables = compareVariables(state);
+  const { data, errors, loading } = useQuery(CompareGpusDocument, variables);
   const { byInput, general } = assignErrors(errors, COMPARE_INPUTS);
   const props = { state, update, catalog, errors: byInput };
   return (
-    <div class="view">
-      <form
-        class="controls"
-        aria-label="Model, GPUs and workload"
-        onSubmit={(event) => event.preventDefault()}
-      >
-        <ModelField {...props} />
-        <CheckboxGroup
-          legend="GPUs"
-          name="gpus"
-          bulk
-          values={state.gpus}
-          options={catalog.gpus.map((gpu) => ({
-            value: gpu.value,
-            label: catalog.gpuNames.get(gpu.value) ?? gpu.value,
-          }))}
-          errors={byInput.gpus}
-          onChange={(gpus) => update({ gpus })}
-        />
-        <CheckboxGroup
-          legend="Weight formats"
-          name="weightFormats"
-          values={state.weightFormats}
-          options={FORMAT_OPTIONS}
-          errors={byInput.weightFormats}
-          onChange={(weightFormats) => update({ weightFormats: weightFormats as NumberFormat[] })}
-        />
-        <KvCacheFormatField {...props} />
-        <NumberField
-          name="gpuCount"
-          label="GPUs per setup (tensor parallel)"
-          value={state.gpuCount}
-          errors={byInput.gpuCount}
-          onChange={(gpuCount) => update({ gpuCount })}
-        />
-        <WorkloadFields {...props} />
-      </form>
-      <section class="results" aria-label="Comparison" aria-busy={loading} data-testid="results">
-        <Loading active={loading} />
-        <GeneralErrors messages={general} />
-        {compareVariables(state) === null ? (
-          <EmptyState>Pick one or more GPUs and weight formats to compare them.</EmptyState>
-        ) : (
-          data && (
-            <div class={loading ? 'stale' : ''}>
-              <CompareResult estimates={data.compare} state={state} update={update} />
-            </div>
-          )
-        )}
-      </section>
-    </div>
+    <ViewLayout
+      formLabel="Model, GPUs and workload"
+      form={
+        <>
+          <ModelField {...props} />
+          <GpuCheckboxes
+            legend="GPUs"
+            name="gpus"
+            values={state.gpus}
+            catalog={catalog}
+            errors={byInput.gpus}
+            onChange={(gpus) => update({ gpus })}
+          />
+          <CheckboxGroup
+            legend="Weight formats"
+            name="weightFormats"
+            values={state.weightFormats}
+            options={FORMAT_OPTIONS}
+            errors={byInput.weightFormats}
+            onChange={(weightFormats) => update({ weightFormats: weightFormats as NumberFormat[] })}
+          />
+          <KvCacheFormatField {...props} />
+          <NumberField
+            name="gpuCount"
+            label="GPUs per setup (tensor parallel)"
+            value={state.gpuCount}
+            errors={byInput.gpuCount}
+            onChange={(gpuCount) => update({ gpuCount })}
+          />
+          <WorkloadFields {...props} />
+        </>
+      }
+      title="Comparison"
+      loading={loading}
+      generalErrors={general}
+      empty={variables === null ? 'Pick one or more GPUs and weight formats to compare them.' : null}
+    >
+      {data && <CompareResult estimates={data.compare} state={state} update={update} />}
+    </ViewLayout>
   );
 }

@@ -5,14 +5,10 @@
 import type * as Plot from '@observablehq/plot';
 import { barX, ruleX, text } from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { useQuery } from '../api/use-query.js';
-import type { UpdateState } from '../app-state.js';
-import type { Catalog } from '../catalog.js';
+import { EstimateView } from '../components/estimate-view.js';
 import { PlotFigure } from '../components/plot-figure.js';
-import { SetupFields, WorkloadFields } from '../components/setup-fields.js';
-import { EmptyState, GeneralErrors, Loading } from '../components/status.js';
+import type { ViewProps } from '../components/view-layout.js';
 import { type ContextLimitReason, FitEstimateDocument, type FitEstimateQuery } from '../gql/graphql.js';
-import { assignErrors } from '../lib/errors.js';
 import {
   formatBytes,
   formatPercent,
@@ -21,8 +17,6 @@ import {
   formatTokenRate,
   formatTokens,
 } from '../lib/format.js';
-import { ESTIMATE_INPUTS, estimateVariables } from '../lib/requests.js';
-import type { AppState } from '../lib/url-state.js';
 
 type Estimate = FitEstimateQuery['estimate'];
 
@@ -152,41 +146,14 @@ function FitResult({ estimate }: { estimate: Estimate }) {
   );
 }
 
-export function FitView({
-  state,
-  update,
-  catalog,
-}: {
-  state: AppState;
-  update: UpdateState;
-  catalog: Catalog;
-}) {
-  const { data, errors, loading } = useQuery(FitEstimateDocument, estimateVariables(state));
-  const { byInput, general } = assignErrors(errors, ESTIMATE_INPUTS);
+export function FitView(props: ViewProps) {
   return (
-    <div class="view">
-      <form
-        class="controls"
-        aria-label="Model, GPU and workload"
-        onSubmit={(event) => event.preventDefault()}
-      >
-        <SetupFields state={state} update={update} catalog={catalog} errors={byInput} />
-        <WorkloadFields state={state} update={update} catalog={catalog} errors={byInput} />
-      </form>
-      <section class="results" aria-label="Fit" aria-busy={loading} data-testid="results">
-        <Loading active={loading} />
-        <GeneralErrors messages={general} />
-        {data ? (
-          <div class={loading ? 'stale' : ''}>
-            <FitResult estimate={data.estimate} />
-          </div>
-        ) : (
-          !loading &&
-          errors.length === 0 && (
-            <EmptyState>Choose a model and a GPU to see whether it fits and how fast it runs.</EmptyState>
-          )
-        )}
-      </section>
-    </div>
+    <EstimateView
+      {...props}
+      document={FitEstimateDocument}
+      title="Fit"
+      empty="Choose a model and a GPU to see whether it fits and how fast it runs."
+      render={(data) => <FitResult estimate={data.estimate} />}
+    />
   );
 }

@@ -5,16 +5,11 @@
 import type * as Plot from '@observablehq/plot';
 import { dot, line, ruleX, text } from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
-import { useQuery } from '../api/use-query.js';
-import type { UpdateState } from '../app-state.js';
-import type { Catalog } from '../catalog.js';
+import { EstimateView } from '../components/estimate-view.js';
 import { PlotFigure } from '../components/plot-figure.js';
-import { SetupFields, WorkloadFields } from '../components/setup-fields.js';
-import { EmptyState, GeneralErrors, Loading } from '../components/status.js';
+import type { ViewProps } from '../components/view-layout.js';
 import { RooflineDocument, type RooflineQuery } from '../gql/graphql.js';
-import { assignErrors } from '../lib/errors.js';
 import { formatSeconds, formatSi } from '../lib/format.js';
-import { ESTIMATE_INPUTS, estimateVariables } from '../lib/requests.js';
 import {
   decadeDomain,
   pointLabels,
@@ -23,7 +18,6 @@ import {
   rooflinePoints,
   roofPolyline,
 } from '../lib/roofline.js';
-import type { AppState } from '../lib/url-state.js';
 
 type Estimate = RooflineQuery['estimate'];
 
@@ -169,41 +163,14 @@ function RooflineResult({ estimate }: { estimate: Estimate }) {
   );
 }
 
-export function RooflineView({
-  state,
-  update,
-  catalog,
-}: {
-  state: AppState;
-  update: UpdateState;
-  catalog: Catalog;
-}) {
-  const { data, errors, loading } = useQuery(RooflineDocument, estimateVariables(state));
-  const { byInput, general } = assignErrors(errors, ESTIMATE_INPUTS);
+export function RooflineView(props: ViewProps) {
   return (
-    <div class="view">
-      <form
-        class="controls"
-        aria-label="Model, GPU and workload"
-        onSubmit={(event) => event.preventDefault()}
-      >
-        <SetupFields state={state} update={update} catalog={catalog} errors={byInput} />
-        <WorkloadFields state={state} update={update} catalog={catalog} errors={byInput} />
-      </form>
-      <section class="results" aria-label="Roofline" aria-busy={loading} data-testid="results">
-        <Loading active={loading} />
-        <GeneralErrors messages={general} />
-        {data ? (
-          <div class={loading ? 'stale' : ''}>
-            <RooflineResult estimate={data.estimate} />
-          </div>
-        ) : (
-          !loading &&
-          errors.length === 0 && (
-            <EmptyState>Choose a model and a GPU to place their operators on the roofline.</EmptyState>
-          )
-        )}
-      </section>
-    </div>
+    <EstimateView
+      {...props}
+      document={RooflineDocument}
+      title="Roofline"
+      empty="Choose a model and a GPU to place their operators on the roofline."
+      render={(data) => <RooflineResult estimate={data.estimate} />}
+    />
   );
 }

@@ -1,0 +1,48 @@
+/** A view of one estimate (Fit, Roofline): one model on one GPU type and a workload, drawn by `render`. */
+import type { ComponentChildren } from 'preact';
+import { useQuery } from '../api/use-query.js';
+import type { FitEstimateQueryVariables, TypedDocumentString } from '../gql/graphql.js';
+import { assignErrors } from '../lib/errors.js';
+import { ESTIMATE_INPUTS, estimateVariables } from '../lib/requests.js';
+import { SetupFields, WorkloadFields } from './setup-fields.js';
+import { ViewLayout, type ViewProps } from './view-layout.js';
+
+interface EstimateViewProps<T> extends ViewProps {
+  /** The view's document: any with one `$input: EstimateInput!`. */
+  document: TypedDocumentString<T, FitEstimateQueryVariables>;
+  title: string;
+  /** What to do while the model or the GPU is empty. */
+  empty: string;
+  render: (data: T) => ComponentChildren;
+}
+
+export function EstimateView<T>({
+  state,
+  update,
+  catalog,
+  document,
+  title,
+  empty,
+  render,
+}: EstimateViewProps<T>) {
+  const variables = estimateVariables(state);
+  const { data, errors, loading } = useQuery(document, variables);
+  const { byInput, general } = assignErrors(errors, ESTIMATE_INPUTS);
+  return (
+    <ViewLayout
+      formLabel="Model, GPU and workload"
+      form={
+        <>
+          <SetupFields state={state} update={update} catalog={catalog} errors={byInput} />
+          <WorkloadFields state={state} update={update} catalog={catalog} errors={byInput} />
+        </>
+      }
+      title={title}
+      loading={loading}
+      generalErrors={general}
+      empty={variables === null ? empty : null}
+    >
+      {data && render(data)}
+    </ViewLayout>
+  );
+}
