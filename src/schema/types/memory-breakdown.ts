@@ -15,7 +15,7 @@ MemoryBreakdownRef.implement({
     }),
     kvCacheBytes: t.float({
       description:
-        'KV cache of the whole batch at the full sequence (prompt + output, capped by a sliding window), one GPU, bytes.',
+        "KV cache of the whole batch at the full sequence (prompt + output; each layer group's share capped by its window or chunk), one GPU, bytes.",
       resolve: (e) => e.memory.kvCacheBytes,
     }),
     activationsBytes: t.float({
@@ -43,11 +43,12 @@ MemoryBreakdownRef.implement({
     }),
     kvCacheTokensPerSequence: t.float({
       description:
-        'Tokens of one sequence the cache holds: prompt + output, capped by a sliding window, tokens.',
+        'Tokens of one sequence held by the layers that hold the most: prompt + output, capped by the longest window or chunk when no layer attends globally, tokens.',
       resolve: (e) => e.memory.kvCacheTokensPerSequence,
     }),
     kvCacheBytesPerTokenPerGpu: t.float({
-      description: 'Cache one token of one sequence takes on one GPU (KV heads split over the GPUs), bytes.',
+      description:
+        "One sequence's cache on one GPU / kvCacheTokensPerSequence: the mean bytes a held token takes (KV heads split over the GPUs; MLA's latent whole on each), bytes.",
       resolve: (e) => e.memory.kvCacheBytesPerTokenPerGpu,
     }),
     largestStepTokens: t.float({
