@@ -3,6 +3,7 @@
 export type { RangedMetric, RatioSpread } from './calibration/fitted-types.js';
 export * from './checks.js';
 export * from './estimate.js';
+export * from './format-support.js';
 export * from './formats.js';
 export * from './layer-groups.js';
 export * from './limits.js';
@@ -10,6 +11,9 @@ export * from './memory.js';
 export * from './model.js';
 export type * from './model-spec.js';
 export { TENSOR_CLASSES } from './model-spec.js';
+export * from './plan/shortcuts.js';
+export * from './plan.js';
+export * from './prices.js';
 export * from './profiles.js';
 export * from './quantization.js';
 export * from './ranges.js';

@@ -34,6 +34,16 @@ export const LIMITS = {
   nameLength: { max: 200 },
   /** Most estimates one `compare` may ask for (models x GPUs x weight formats x KV cache formats). */
   compareEstimates: { max: 1_024 },
+  /**
+   * Plans: configurations one plan looks at (GPU types x layouts x weight formats x KV cache
+   * formats; the whole catalog at up to 64 GPUs with every storage format is under it), the
+   * candidates it returns, its request rate, latency targets and prices.
+   */
+  planConfigurations: { max: 100_000 },
+  planCandidates: { min: 1, max: 100 },
+  requestsPerSecond: { min: 1e-6, max: 1_000_000 },
+  targetSeconds: { min: 1e-6, max: 3_600 },
+  dollarsPerHour: { min: 0, max: 1_000_000 },
 } as const;
 
 /** An input the core cannot estimate; `field` names the input path, `limit` the rule broken. */

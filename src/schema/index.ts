@@ -1,6 +1,7 @@
 /** The GraphQL schema: every type file registers into the builder, then the schema is built once. */
 import { builder } from './builder.js';
 import './types/query.js';
+import './types/plan.js';
 
 export type { AnalyzeModel, Context, ContextOptions, QueryLimits } from './context.js';
 export { createContextFactory } from './context.js';

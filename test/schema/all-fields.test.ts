@@ -14,7 +14,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
-import { ESTIMATE_FIELDS, GPU_FIELDS, MODEL_FIELDS } from './all-fields.js';
+import { ESTIMATE_FIELDS, GPU_FIELDS, MODEL_FIELDS, PLAN_FIELDS } from './all-fields.js';
 
 /** `Type.field` for every field of every object type reachable from `root`. */
 function reachableFields(root: GraphQLObjectType): Set<string> {
@@ -69,6 +69,7 @@ describe('the every-field selections cover the schema', () => {
     ],
     ['Model', 'model(id: "m")', MODEL_FIELDS],
     ['Gpu', 'gpu(id: "g")', GPU_FIELDS],
+    ['Plan', 'plan(input: { model: "m", inputTokens: 1, outputTokens: 1 })', PLAN_FIELDS],
   ])('%s: every field of every type it reaches', (rootType, via, selection) => {
     expect(missing(rootType, via, selection)).toEqual([]);
   });

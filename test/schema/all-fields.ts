@@ -25,10 +25,28 @@ export const MODEL_FIELDS = `
 
 export const GPU_FIELDS = `
   id name vendor generation aliases source memoryBytes memoryBytesBasis memoryBandwidthBytesPerSecond
-  interconnectBandwidthBytesPerSecond tdpWatts
+  interconnectBandwidthBytesPerSecond tdpWatts listPriceDollarsPerHour listPriceSource
   peakFlopsFp16: peakFlops(format: FP16)
   peakFlopsInt4: peakFlops(format: INT4)
   throughputs { format flopsPerSecond }
+`;
+
+export const PLAN_CANDIDATE_FIELDS = `
+  gpu { ${GPU_FIELDS} }
+  gpuCount replicas totalGpus parallelism { tensor pipeline expert data gpuCount }
+  weightFormat kvCacheFormat computeFormat formatNote concurrencyPerReplica maxConcurrencyPerReplica
+  serving {
+    concurrency requestsPerSecond timeToFirstTokenSeconds timePerOutputTokenSeconds e2eSeconds
+    outputTokensPerSecond outputTokensPerSecondPerGpu outputTokensPerSecondPerUser kvCacheUtilization limitedBy
+  }
+  dollarsPerHour dollarsPerMillionOutputTokens joulesPerOutputTokenAtTdp bindingConstraint
+`;
+
+export const PLAN_FIELDS = `
+  candidates { ${PLAN_CANDIDATE_FIELDS} }
+  paretoFrontier { ${PLAN_CANDIDATE_FIELDS} }
+  evaluated
+  rejected { reason count }
 `;
 
 const RANGE = 'low high';

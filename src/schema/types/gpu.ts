@@ -1,4 +1,10 @@
-import { type GpuSpec, NUMBER_FORMATS, type NumberFormat } from '../../core/index.js';
+import {
+  type GpuSpec,
+  gpuPriceEntry,
+  listPriceDollarsPerHour,
+  NUMBER_FORMATS,
+  type NumberFormat,
+} from '../../core/index.js';
 import { builder } from '../builder.js';
 import { GpuGenerationEnum, GpuVendorEnum, MemoryBytesBasisEnum, NumberFormatEnum } from './enums.js';
 import { ThroughputRef } from './throughput.js';
@@ -53,6 +59,23 @@ GpuRef.implement({
         'Dense peak throughput in a compute format, FLOP/s (OP/s for integers); null when the GPU has no such path.',
       args: { format: t.arg({ type: NumberFormatEnum, required: true, description: 'Compute format.' }) },
       resolve: (gpu, { format }) => (format === 'NATIVE' ? null : (gpu.peakFlops[format] ?? null)),
+    }),
+    listPriceDollarsPerHour: t.float({
+      nullable: true,
+      description:
+        'Public on-demand cloud list price of one GPU, US dollars per hour (data/gpu-prices.json; see listPriceSource); null when none was found, and for custom GPUs. A plan can override it (PlanInput.gpuPrices).',
+      resolve: (gpu) => listPriceDollarsPerHour(gpu.id),
+    }),
+    listPriceSource: t.string({
+      nullable: true,
+      description:
+        'Where listPriceDollarsPerHour comes from: the provider, the date the source gives and its address; or why there is no price.',
+      resolve: (gpu) => {
+        const entry = gpuPriceEntry(gpu.id);
+        if (entry === undefined) return null;
+        if (entry.dollarsPerHour === null) return entry.note ?? null;
+        return `${entry.provider}, ${entry.asOf}: ${entry.source}`;
+      },
     }),
     throughputs: t.field({
       type: [ThroughputRef],
