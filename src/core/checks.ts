@@ -3,9 +3,10 @@
  * functions on its inputs before anything is looked up (src/schema/validation.ts turns the EstimateInputError
  * into a BAD_USER_INPUT error at the input's path). Limits come from LIMITS.
  */
+import { isStorageFormat } from './formats.js';
 import { EstimateInputError, LIMITS } from './limits.js';
 import { checkTuningOverrides, type TuningField } from './tuning.js';
-import type { EngineProfile, MemoryAssumptions } from './types.js';
+import type { EngineProfile, MemoryAssumptions, NumberFormat, WeightFormat } from './types.js';
 
 export function checkInteger(field: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -23,6 +24,28 @@ export function checkName(field: string, value: string): void {
   const { max } = LIMITS.nameLength;
   if (value.trim() === '' || value.length > max) {
     throw new EstimateInputError(field, value, `a non-blank name of at most ${max} characters`);
+  }
+}
+
+/** KV caches (and format arguments) need a storage format; TF32 is a compute mode only, NATIVE a weight format only. */
+export function checkStorageFormat(field: string, format: WeightFormat): asserts format is NumberFormat {
+  if (format === 'NATIVE') {
+    throw new EstimateInputError(field, format, 'a storage format (NATIVE is a weight format only)');
+  }
+  if (!isStorageFormat(format)) {
+    throw new EstimateInputError(field, format, 'a storage format (TF32 is a compute mode only)');
+  }
+}
+
+/** Weights need a storage format or NATIVE (the checkpoint's own). */
+export function checkWeightFormat(field: string, format: WeightFormat): void {
+  if (format !== 'NATIVE') checkStorageFormat(field, format);
+}
+
+/** A compute format: any format but NATIVE. */
+export function checkComputeFormat(field: string, format: WeightFormat): asserts format is NumberFormat {
+  if (format === 'NATIVE') {
+    throw new EstimateInputError(field, format, 'a compute format (NATIVE is a weight format only)');
   }
 }
 

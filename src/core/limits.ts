@@ -53,7 +53,9 @@ export class EstimateInputError extends Error {
     readonly value: unknown,
     readonly limit: string,
   ) {
-    super(`${field} = ${String(value)} is out of range: ${limit}`);
+    super(
+      `${field} = ${typeof value === 'string' ? JSON.stringify(value) : String(value)} is out of range: ${limit}`,
+    );
     this.name = 'EstimateInputError';
   }
 }

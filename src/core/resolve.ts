@@ -1,12 +1,5 @@
-import { checkWorkload } from './checks.js';
-import {
-  activationBytes,
-  bytesPerElement,
-  defaultComputeFormat,
-  isStorageFormat,
-  resolveComputeFormat,
-} from './formats.js';
-import { EstimateInputError } from './limits.js';
+import { checkStorageFormat, checkWeightFormat, checkWorkload } from './checks.js';
+import { activationBytes, bytesPerElement, defaultComputeFormat, resolveComputeFormat } from './formats.js';
 import { classFormats, storedBytesPerElement, unquantisedBytesPerElement } from './model.js';
 import { type StoredFormat, TENSOR_CLASSES, type TensorClass } from './model-spec.js';
 import { DEFAULT_ENGINE, tuningFor } from './profiles.js';
@@ -81,12 +74,6 @@ export interface ResolvedRequest {
   activationBytesPerElement: number;
 }
 
-function checkStorage(field: string, format: WeightFormat): void {
-  if (format !== 'NATIVE' && !isStorageFormat(format)) {
-    throw new EstimateInputError(field, format, 'a storage format (TF32 is a compute mode only)');
-  }
-}
-
 /** The profile's values with the given overrides (already checked by checkWorkload) in their place. */
 function mergeTuning(base: Tuning, override: Partial<Tuning> | undefined): Tuning {
   if (!override) return base;
@@ -109,8 +96,8 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
   checkWorkload(request);
   const scheme = request.weightQuantization ? quantizationScheme(request.weightQuantization) : null;
   const weightFormat = scheme?.format ?? request.weightFormat;
-  checkStorage('weightFormat', weightFormat);
-  checkStorage('kvCacheFormat', request.kvCacheFormat);
+  checkWeightFormat('weightFormat', weightFormat);
+  checkStorageFormat('kvCacheFormat', request.kvCacheFormat);
 
   const engine = request.engine ?? DEFAULT_ENGINE;
   const tuning = mergeTuning(tuningFor(engine, gpu.generation), request.tuning);

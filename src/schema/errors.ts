@@ -4,13 +4,9 @@ import { EstimateInputError } from '../core/index.js';
 /** Error codes clients can rely on (`extensions.code`). */
 export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND';
 
-function describeValue(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
-}
-
-/** An input outside its allowed range: names the field (input path), the value and the limit. */
-export function outOfRange(field: string, value: unknown, limit: string): GraphQLError {
-  return new GraphQLError(`${field} = ${describeValue(value)} is out of range: ${limit}`, {
+/** A core input error at an API input path: the core's message (field, value, limit) with that path. */
+function outOfRange(field: string, { value, limit }: EstimateInputError): GraphQLError {
+  return new GraphQLError(new EstimateInputError(field, value, limit).message, {
     extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, field, limit },
   });
 }
@@ -49,7 +45,7 @@ export function withCoreInputErrors<T>(inputPath: string, compute: () => T): T {
     return compute();
   } catch (error) {
     if (error instanceof EstimateInputError) {
-      throw outOfRange(apiFieldOf(error.field, inputPath), error.value, error.limit);
+      throw outOfRange(apiFieldOf(error.field, inputPath), error);
     }
     throw error;
   }

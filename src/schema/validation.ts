@@ -9,37 +9,31 @@ import {
   checkName,
   checkRange,
   checkWorkload,
+  checkComputeFormat as coreComputeFormat,
+  checkStorageFormat as coreStorageFormat,
+  checkWeightFormat as coreWeightFormat,
   EstimateInputError,
-  isStorageFormat,
   LIMITS,
   type NumberFormat,
   type WeightFormat,
 } from '../core/index.js';
-import { invalidInput, outOfRange, withCoreInputErrors } from './errors.js';
+import { invalidInput, withCoreInputErrors } from './errors.js';
 import type { CustomGpuInputShape, CustomModelInputShape, WorkloadInputShape } from './input-shapes.js';
 
 /** Most estimates one `compare` may ask for (models x GPUs x weight formats x KV cache formats). */
 export const COMPARE_LIMIT = LIMITS.compareEstimates.max;
 
-/** KV caches (and format arguments) need a storage format; TF32 is a compute mode only, NATIVE a weight format only. */
+/** The core's format checks at an input path (`field` is the full path). */
 export function checkStorageFormat(field: string, format: WeightFormat): asserts format is NumberFormat {
-  if (format === 'NATIVE') {
-    throw outOfRange(field, format, 'a storage format (NATIVE is a weight format only)');
-  }
-  if (!isStorageFormat(format)) {
-    throw outOfRange(field, format, 'a storage format (TF32 is a compute mode only)');
-  }
+  withCoreInputErrors('', () => coreStorageFormat(field, format));
 }
 
-/** Weights need a storage format or NATIVE (the checkpoint's own). */
 export function checkWeightFormat(field: string, format: WeightFormat): void {
-  if (format !== 'NATIVE') checkStorageFormat(field, format);
+  withCoreInputErrors('', () => coreWeightFormat(field, format));
 }
 
-/** A compute format: any format but NATIVE. */
 export function checkComputeFormat(field: string, format: WeightFormat): asserts format is NumberFormat {
-  if (format === 'NATIVE')
-    throw outOfRange(field, format, 'a compute format (NATIVE is a weight format only)');
+  withCoreInputErrors('', () => coreComputeFormat(field, format));
 }
 
 /** A sequence length: a whole number of tokens, 0 up to the longest sequence an estimate takes. */
