@@ -1,10 +1,11 @@
+/** Until the deployments work lands its ServingPoint type, a plan answers with this one of the same fields. */
 import type { PlanServingPoint } from '../../core/index.js';
 import { builder } from '../builder.js';
 
 /** The steady state of a deployment at a concurrency; backed by any object with these fields. */
-export const ServingPointRef = builder.objectRef<PlanServingPoint>('ServingPoint');
+export const PlanServingPointRef = builder.objectRef<PlanServingPoint>('PlanServingPoint');
 
-export const ServingLimitEnum = builder.enumType('ServingLimit', {
+export const PlanServingLimitEnum = builder.enumType('PlanServingLimit', {
   description: 'What limits a serving point.',
   values: {
     COMPUTE: { description: 'Arithmetic: the decode step is compute bound.' },
@@ -15,7 +16,7 @@ export const ServingLimitEnum = builder.enumType('ServingLimit', {
   },
 });
 
-ServingPointRef.implement({
+PlanServingPointRef.implement({
   description:
     'A deployment serving `concurrency` sequences of the workload at once, in steady state. Throughputs are for the whole deployment (all its GPUs) unless the name says per GPU or per user.',
   fields: (t) => ({
@@ -49,7 +50,7 @@ ServingPointRef.implement({
       description: 'Share of the KV cache capacity (maxConcurrency sequences) in use, 0 to 1.',
     }),
     limitedBy: t.field({
-      type: ServingLimitEnum,
+      type: PlanServingLimitEnum,
       description: 'What limits this point.',
       resolve: (p) => p.limitedBy,
     }),

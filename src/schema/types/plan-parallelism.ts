@@ -1,10 +1,11 @@
+/** Until the deployments work lands its Parallelism type, a plan answers with this one of the same fields. */
 import type { LayoutDegrees } from '../../core/index.js';
 import { builder } from '../builder.js';
 
 /** How a deployment's GPUs are split; backed by any object with these fields. */
-export const ParallelismRef = builder.objectRef<LayoutDegrees>('Parallelism');
+export const PlanParallelismRef = builder.objectRef<LayoutDegrees>('PlanParallelism');
 
-ParallelismRef.implement({
+PlanParallelismRef.implement({
   description: 'Tensor x pipeline x expert x data parallelism of one deployment, as resolved.',
   fields: (t) => ({
     tensor: t.exposeInt('tensor', { description: 'Tensor-parallel GPUs: each layer split this many ways.' }),
