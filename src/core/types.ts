@@ -25,7 +25,7 @@ export type WeightQuantization = (typeof WEIGHT_QUANTIZATIONS)[number];
 export type { LayerGroup, ModelSpec } from './model-spec.js';
 export { NUMBER_FORMATS, type NumberFormat, type Sourced, type WeightFormat } from './number-format.js';
 
-export type GpuVendor = 'NVIDIA' | 'AMD' | 'Custom';
+export type GpuVendor = 'NVIDIA' | 'AMD' | 'INTEL' | 'Custom';
 export type GpuGeneration =
   | 'VOLTA'
   | 'AMPERE'
@@ -34,6 +34,8 @@ export type GpuGeneration =
   | 'BLACKWELL'
   | 'CDNA2'
   | 'CDNA3'
+  | 'CDNA4'
+  | 'GAUDI3'
   | 'CUSTOM';
 
 export interface GpuSpec {

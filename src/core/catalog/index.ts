@@ -2,7 +2,9 @@
  * The built-in catalog: models and GPUs as immutable data, with case-insensitive lookup by id or alias.
  */
 import type { GpuSpec, ModelSpec } from '../types.js';
+import { CONFIG_MODELS } from './configs/index.js';
 import { BUILTIN_GPUS } from './gpus.js';
+import { GPUS_2025 } from './gpus-2025.js';
 import { BUILTIN_MODELS } from './models.js';
 
 function deepFreeze<T>(value: T): T {
@@ -38,11 +40,11 @@ function buildIndex<T extends { id: string; aliases: readonly string[] }>(
   return index;
 }
 
-/** Built-in models, in catalog order. Frozen. */
-export const MODELS: readonly ModelSpec[] = deepFreeze(BUILTIN_MODELS);
+/** Built-in models, in catalog order: the 2023-era specs, then the models kept as config.json. Frozen. */
+export const MODELS: readonly ModelSpec[] = deepFreeze([...BUILTIN_MODELS, ...CONFIG_MODELS]);
 
 /** Built-in GPUs, in catalog order. Frozen. */
-export const GPUS: readonly GpuSpec[] = deepFreeze(BUILTIN_GPUS);
+export const GPUS: readonly GpuSpec[] = deepFreeze([...BUILTIN_GPUS, ...GPUS_2025]);
 
 const MODEL_INDEX = buildIndex(MODELS, 'model');
 const GPU_INDEX = buildIndex(GPUS, 'GPU');

@@ -127,6 +127,7 @@ export const GpuVendorEnum = builder.enumType('GpuVendor', {
   values: describedValues<GpuVendor>({
     NVIDIA: 'NVIDIA.',
     AMD: 'AMD.',
+    INTEL: 'Intel (Gaudi accelerators).',
     Custom: 'A GPU described in the request (CustomGpuInput).',
   }),
 });
@@ -137,11 +138,13 @@ export const GpuGenerationEnum = builder.enumType('GpuGeneration', {
   values: describedValues<GpuGeneration>({
     VOLTA: 'NVIDIA Volta (V100).',
     AMPERE: 'NVIDIA Ampere (A100, A10, RTX 3090).',
-    ADA: 'NVIDIA Ada Lovelace (L4, L40S, RTX 4090).',
-    HOPPER: 'NVIDIA Hopper (H100, H200).',
-    BLACKWELL: 'NVIDIA Blackwell (B200).',
+    ADA: 'NVIDIA Ada Lovelace (L4, L20, L40S, RTX 4090).',
+    HOPPER: 'NVIDIA Hopper (H100, H200, H20).',
+    BLACKWELL: 'NVIDIA Blackwell (B200, B300, GB200, RTX 5090, RTX PRO 6000).',
     CDNA2: 'AMD CDNA 2 (MI200 series).',
-    CDNA3: 'AMD CDNA 3 (MI300 series).',
+    CDNA3: 'AMD CDNA 3 (MI300X, MI325X).',
+    CDNA4: 'AMD CDNA 4 (MI350 series): adds FP4 (MXFP4) matrix cores.',
+    GAUDI3: 'Intel Gaudi 3.',
     CUSTOM: 'Unknown generation: the engine profile uses its generation-independent factors.',
   }),
 });
