@@ -2,6 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
 import { GraphQLError } from 'graphql';
+import type { JsonObject } from '../core/architecture/index.js';
 import type { Context } from './context.js';
 
 /**
@@ -11,7 +12,10 @@ import type { Context } from './context.js';
 export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: false;
-  Scalars: { ID: { Input: string; Output: string } };
+  Scalars: {
+    ID: { Input: string; Output: string };
+    JSONObject: { Input: JsonObject; Output: JsonObject };
+  };
 }>({
   plugins: [ComplexityPlugin, SimpleObjectsPlugin],
   defaultFieldNullability: false,

@@ -1,10 +1,11 @@
 /**
  * CompareInput -> the list of EstimateRequests it asks for: models x GPUs x weight formats x KV
- * cache formats, in that nesting order (catalog entries before custom ones). The size is checked
+ * cache formats, in that nesting order (catalog entries, then custom models, then config.json models). The size is checked
  * against COMPARE_LIMIT before anything is looked up or computed.
  */
 import type { EstimateRequest, NumberFormat, WeightFormat } from '../core/index.js';
 import type { CompareInputShape } from './input-shapes.js';
+import { configModelSpec } from './model-config.js';
 import {
   customGpuSpec,
   customModelSpec,
@@ -24,7 +25,8 @@ import {
 /** How many of each dimension a comparison asks for (omitted formats default to [FP16]). */
 export function compareCounts(input: CompareInputShape): CompareCounts {
   return {
-    models: (input.models?.length ?? 0) + (input.customModels?.length ?? 0),
+    models:
+      (input.models?.length ?? 0) + (input.customModels?.length ?? 0) + (input.modelConfigs?.length ?? 0),
     gpus: (input.gpus?.length ?? 0) + (input.customGpus?.length ?? 0),
     weightFormats: input.weightFormats?.length ?? 1,
     kvCacheFormats: input.kvCacheFormats?.length ?? 1,
@@ -52,6 +54,7 @@ export function comparePlan(path: string, input: CompareInputShape): EstimateReq
   const models = [
     ...modelIds.map((id, i) => lookupModel(`${path}.models[${i}]`, String(id))),
     ...customModels.map((model, i) => customModelSpec(`${path}.customModels[${i}]`, model)),
+    ...(input.modelConfigs ?? []).map((config, i) => configModelSpec(`${path}.modelConfigs[${i}]`, config)),
   ];
   const gpus = [
     ...gpuIds.map((id, i) => lookupGpu(`${path}.gpus[${i}]`, String(id))),

@@ -2,6 +2,7 @@
 import { builder } from './builder.js';
 import './types/query.js';
 import './types/plan.js';
+import './types/model-config.js';
 
 export type { AnalyzeModel, Context, ContextOptions, QueryLimits } from './context.js';
 export { createContextFactory } from './context.js';

@@ -3,6 +3,8 @@
  * input types in types/inputs.ts produce objects of these shapes (the resolvers pass them in, so the compiler
  * checks that they match); declaring them here lets imports run one way, types/ -> helpers.
  */
+
+import type { JsonObject } from '../core/architecture/index.js';
 import type {
   EngineProfile,
   GpuGeneration,
@@ -59,6 +61,8 @@ export interface WorkloadInputShape {
 export interface EstimateInputShape extends WorkloadInputShape {
   model?: Maybe<string | number>;
   customModel?: Maybe<CustomModelInputShape>;
+  /** A HuggingFace config.json (the JSONObject scalar). */
+  modelConfig?: Maybe<JsonObject>;
   gpu?: Maybe<string | number>;
   customGpu?: Maybe<CustomGpuInputShape>;
   weightFormat?: Maybe<WeightFormat>;
@@ -70,6 +74,7 @@ export interface EstimateInputShape extends WorkloadInputShape {
 export interface CompareInputShape extends WorkloadInputShape {
   models?: Maybe<(string | number)[]>;
   customModels?: Maybe<CustomModelInputShape[]>;
+  modelConfigs?: Maybe<JsonObject[]>;
   gpus?: Maybe<(string | number)[]>;
   customGpus?: Maybe<CustomGpuInputShape[]>;
   weightFormats?: Maybe<WeightFormat[]>;

@@ -20,6 +20,7 @@ import type {
   EstimateInputShape,
   WorkloadInputShape,
 } from './input-shapes.js';
+import { configModelSpec } from './model-config.js';
 import {
   checkComputeFormat,
   checkStorageFormat,
@@ -138,8 +139,8 @@ export function estimateRequestOf(path: string, input: EstimateInputShape): Esti
   requireExactlyOne(
     path,
     'model',
-    'customModel',
-    Number(input.model != null) + Number(input.customModel != null),
+    `customModel or ${path}.modelConfig`,
+    Number(input.model != null) + Number(input.customModel != null) + Number(input.modelConfig != null),
   );
   requireExactlyOne(path, 'gpu', 'customGpu', Number(input.gpu != null) + Number(input.customGpu != null));
   const weightFormat = input.weightFormat ?? 'FP16';
@@ -150,7 +151,9 @@ export function estimateRequestOf(path: string, input: EstimateInputShape): Esti
   if (computeFormat !== undefined) checkComputeFormat(`${path}.computeFormat`, computeFormat);
   const model = input.customModel
     ? customModelSpec(`${path}.customModel`, input.customModel)
-    : lookupModel(`${path}.model`, String(input.model));
+    : input.modelConfig
+      ? configModelSpec(`${path}.modelConfig`, input.modelConfig)
+      : lookupModel(`${path}.model`, String(input.model));
   const gpu = input.customGpu
     ? customGpuSpec(`${path}.customGpu`, input.customGpu)
     : lookupGpu(`${path}.gpu`, String(input.gpu));

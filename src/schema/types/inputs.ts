@@ -142,10 +142,15 @@ const requestFields = (t: InputFields) => ({
 
 export const EstimateInput = builder.inputType('EstimateInput', {
   description:
-    'One model on one GPU (or a tensor-parallel group of them). Give exactly one of model / customModel and exactly one of gpu / customGpu.',
+    'One model on one GPU (or a tensor-parallel group of them). Give exactly one of model / customModel / modelConfig and exactly one of gpu / customGpu.',
   fields: (t) => ({
     model: t.id({ description: 'Catalog model id or alias, case-insensitive (see Query.models).' }),
     customModel: t.field({ type: CustomModelInput, description: 'A model described in the request.' }),
+    modelConfig: t.field({
+      type: 'JSONObject',
+      description:
+        'A HuggingFace config.json, as published (multimodal configs: their text_config is used). See Query.modelFromConfig for how it is read and which model_type values are supported.',
+    }),
     gpu: t.id({ description: 'Catalog GPU id or alias, case-insensitive (see Query.gpus).' }),
     customGpu: t.field({ type: CustomGpuInput, description: 'A GPU described in the request.' }),
     weightFormat: t.field({
@@ -173,10 +178,15 @@ export const EstimateInput = builder.inputType('EstimateInput', {
 });
 
 export const CompareInput = builder.inputType('CompareInput', {
-  description: `Every combination of models x GPUs x weightFormats x kvCacheFormats, estimated with the same workload, in that nesting order (catalog entries before custom ones). At most ${COMPARE_LIMIT} estimates per request.`,
+  description: `Every combination of models x GPUs x weightFormats x kvCacheFormats, estimated with the same workload, in that nesting order (catalog entries, then custom models, then models from config.json). At most ${COMPARE_LIMIT} estimates per request.`,
   fields: (t) => ({
     models: t.idList({ description: 'Catalog model ids or aliases.' }),
     customModels: t.field({ type: [CustomModelInput], description: 'Models described in the request.' }),
+    modelConfigs: t.field({
+      type: ['JSONObject'],
+      description:
+        'HuggingFace config.json files, as published (see Query.modelFromConfig); after the custom models.',
+    }),
     gpus: t.idList({ description: 'Catalog GPU ids or aliases.' }),
     customGpus: t.field({ type: [CustomGpuInput], description: 'GPUs described in the request.' }),
     weightFormats: t.field({
