@@ -218,7 +218,12 @@ const UNIFORM_MODELS: UniformModelFields[] = [
     tiedEmbeddings: false,
     gatedFfn: true, // SwiGLU
     attentionBias: false,
-    // No published figure found for the 3.0 release itself (Meta markets "70B"); 3.1-70B has the same shapes.
+    // No published figure found for the 3.0 release itself (Meta markets "70B"); 3.1-70B has the same shapes
+    // (only the context window differs), so its loader count applies.
+    publishedParameterCount: {
+      value: 70.55e9,
+      source: `${LLAMA_CPP_LOADER}70.55 B" for a Llama 3.1 70B GGUF, whose tensors have the same shapes as Llama 3 70B's`,
+    },
   },
   {
     id: 'llama-3.1-70b',
