@@ -140,7 +140,7 @@ export const GPUS_2025: GpuSpec[] = [
     name: 'NVIDIA H20 96GB',
     vendor: 'NVIDIA',
     generation: 'HOPPER',
-    aliases: ['H20', 'NVIDIA H20', 'HGX H20', 'H20-96GB'],
+    aliases: ['NVIDIA H20', 'HGX H20', 'H20-96GB'],
     source:
       'No NVIDIA datasheet is public (https://github.com/sunkx109/GPUs-Specs/issues/2). Dense figures from third-party ' +
       'spec pages that agree: FP16/BF16 148, TF32 74, FP32 44, FP8/INT8 296 TFLOPS, 96 GB HBM3 at 4.0 TB/s, NVLink 900 GB/s, ' +
@@ -167,7 +167,7 @@ export const GPUS_2025: GpuSpec[] = [
     name: 'NVIDIA L20 48GB',
     vendor: 'NVIDIA',
     generation: 'ADA',
-    aliases: ['L20', 'NVIDIA L20', 'L20-48GB'],
+    aliases: ['NVIDIA L20', 'L20-48GB'],
     source:
       '48 GB GDDR6 ECC, 864 GB/s, 275 W, PCIe 4.0 x16, FP32 59.35 TFLOPS (AD102, 92 SMs at 2,520 MHz): ' +
       'https://www.topcpu.net/en/gpu-c/a40-pcie-vs-l20 and https://technical.city/pl/video/L20. Tensor FP16/BF16 119.5 and ' +
@@ -192,7 +192,7 @@ export const GPUS_2025: GpuSpec[] = [
     name: 'AMD Instinct MI325X',
     vendor: 'AMD',
     generation: 'CDNA3',
-    aliases: ['MI325X', 'AMD MI325X', 'AMD Instinct MI325X', 'MI325X-256GB'],
+    aliases: ['AMD MI325X', 'AMD Instinct MI325X', 'MI325X-256GB'],
     source:
       `Compute: AMD MI325X product page dense figures (FP32 163.4, TF32 653.7, FP16/BF16 1307.4, FP8/INT8 2614.9; the same ` +
       `compute as MI300X) via ${STAS}; 256 GB HBM3E at 6 TB/s, 1,000 W. Interconnect: 7 Infinity Fabric links as on MI300X ` +
@@ -217,7 +217,7 @@ export const GPUS_2025: GpuSpec[] = [
     name: 'AMD Instinct MI355X',
     vendor: 'AMD',
     generation: 'CDNA4',
-    aliases: ['MI355X', 'AMD MI355X', 'AMD Instinct MI355X', 'MI355X-288GB'],
+    aliases: ['AMD MI355X', 'AMD Instinct MI355X', 'MI355X-288GB'],
     source:
       `Compute: AMD MI355X product page via ${STAS}: FP16/BF16 2.5 PF and FP8/INT8 5 PF dense (2x "with structured ` +
       'sparsity"), FP32 157.3 TF; MXFP4 10.1 PF dense (Tom\'s Hardware, ISC 2025: "20.1 PFLOPS" FP4 is the sparse figure; ' +
