@@ -158,7 +158,7 @@ describe('BAD_USER_INPUT names the field, the value and the limit', () => {
     const neither = await estimateError(`gpu: "h100", ${WORKLOAD}`);
     expect(neither.extensions?.code).toBe('BAD_USER_INPUT');
     expect(neither.message).toBe(
-      'input.model: give exactly one of input.model (catalog id) and input.customModel',
+      'input.model: give exactly one of input.model (catalog id) and input.customModel or input.modelConfig',
     );
     const both = await estimateError(
       `model: "llama-2-7b", customModel: ${toyModel({})}, gpu: "h100", ${WORKLOAD}`,
