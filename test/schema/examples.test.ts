@@ -7,6 +7,7 @@ import {
   InferenceTimesDocument,
   MaxContextLengthDocument,
   ModelCatalogDocument,
+  ModelFromConfigDocument,
 } from '../../src/gql/graphql.js';
 import { runOperation, testApp } from './support.js';
 
@@ -112,5 +113,19 @@ describe('the examples/ operations (typed documents from src/gql)', () => {
     expect(engines.filter((e) => e.isDefault).map((e) => e.engine)).toEqual(['OPTIMIZED']);
     const llama2 = models.find((m) => m.id === 'llama-2-7b');
     expect(llama2?.weightsBytesFp16).toBe(13_476_831_232);
+  });
+  it('ModelFromConfig: Qwen3-30B-A3B from its config.json, NVFP4 weights on an RTX 5090 (values derived by hand)', async () => {
+    const { estimate } = await dataOf(ModelFromConfigDocument);
+    expect(estimate.model.layerGroups).toHaveLength(1);
+    // Per layer: attention 2048 x 128 x (2 x 32 + 2 x 4) = 18,874,368; experts 128 x 3 x 2048 x 768 =
+    // 603,979,776; router 2048 x 128 = 262,144 -> 623,116,288 quantised weights x 48 layers, at 0.5625
+    // bytes (NVFP4) = 16,824,139,776. BF16 rest: embedding + LM head 2 x 151,936 x 2048 = 622,329,856,
+    // norms 48 x (2 x 2048 + 2 x 128) + 2048 = 210,944 -> 622,540,800 x 2 = 1,245,081,600 bytes.
+    expect(estimate.memory.weightsBytes).toBe(48 * 623_116_288 * 0.5625 + 622_540_800 * 2);
+    expect(estimate.memory.weightsBytes).toBe(18_069_221_376);
+    // FP8 cache: (4096 + 512) tokens x 48 layers x 2 x 4 x 128 elements x 1 byte.
+    expect(estimate.memory.kvCacheBytes).toBe(4608 * 48 * 2 * 4 * 128);
+    expect(estimate.fits).toBe(true);
+    expect(estimate.assumptions.computeFormatUsed).toBe('NVFP4');
   });
 });
