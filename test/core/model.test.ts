@@ -49,7 +49,7 @@ describe('parameter counts', () => {
   );
 
   it.each(MODELS.filter((m) => m.publishedActiveParameterCount))(
-    '$id active count within 1% of published',
+    "$id active count within 2% of published, in the publisher's convention",
     (model) => {
       const published = model.publishedActiveParameterCount;
       const a = analyzeModel(model);
@@ -57,7 +57,8 @@ describe('parameter counts', () => {
       const ours = published?.excludesInputEmbedding
         ? a.activeParametersExcludingEmbedding
         : a.activeParameters;
-      expect(Math.abs(ours / (published?.value ?? 0) - 1)).toBeLessThan(0.01);
+      // 2%: active counts are published rounded (Qwen3-30B-A3B "3.3B" against 3.353B counted).
+      expect(Math.abs(ours / (published?.value ?? 0) - 1)).toBeLessThan(0.02);
     },
   );
 });
