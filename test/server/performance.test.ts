@@ -144,7 +144,9 @@ describe('graphql-jit', () => {
     }
     expect(stats.fallbacks).toBeGreaterThan(0);
     const overCost = await send(jit, ERRORS[ERRORS.length - 1]);
-    expect(JSON.stringify(overCost.body)).toContain('Query complexity 750 exceeds the limit of 500');
+    // Every catalog model x 10 GPUs, each estimate costing 5 (itself, fits, totalSeconds, memory, totalBytes).
+    const cost = MODELS.length * 10 * 5;
+    expect(JSON.stringify(overCost.body)).toContain(`Query complexity ${cost} exceeds the limit of 500`);
   });
 
   it('still computes only the selected parts of an estimate', async () => {
