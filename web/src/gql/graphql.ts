@@ -15,7 +15,7 @@ export type Bound =
   /** Fixed per-request or per-step overhead of the engine (scheduling, launches, sampling). */
   | 'OVERHEAD';
 
-/** Every combination of models x GPUs x weightFormats x kvCacheFormats, estimated with the same workload, in that nesting order (catalog entries before custom ones). At most 1024 estimates per request. */
+/** Every combination of models x GPUs x weightFormats x kvCacheFormats, estimated with the same workload, in that nesting order (catalog entries, then custom models, then models from config.json). At most 1024 estimates per request. */
 export type CompareInput = {
   /** Sequences served together, 1 to 100000. */
   batchSize?: number | null | undefined;
@@ -35,6 +35,8 @@ export type CompareInput = {
   kvCacheFormats?: Array<NumberFormat> | null | undefined;
   /** Overrides of the runtime overhead and the prefill chunk. */
   memoryAssumptions?: MemoryAssumptionsInput | null | undefined;
+  /** HuggingFace config.json files, as published (see Query.modelFromConfig); after the custom models. */
+  modelConfigs?: Array<unknown> | null | undefined;
   /** Catalog model ids or aliases. */
   models?: Array<string | number> | null | undefined;
   /** Generated tokens per sequence, tokens, 1 to 10000000. */
@@ -119,7 +121,7 @@ export type EngineProfile =
   /** Optimised serving engines: TensorRT-LLM, vLLM, lmdeploy TurboMind, FasterTransformer, MLC LLM, gpt-fast (torch.compile). */
   | 'OPTIMIZED';
 
-/** One model on one GPU (or a tensor-parallel group of them). Give exactly one of model / customModel and exactly one of gpu / customGpu. */
+/** One model on one GPU (or a tensor-parallel group of them). Give exactly one of model / customModel / modelConfig and exactly one of gpu / customGpu. */
 export type EstimateInput = {
   /** Sequences served together, 1 to 100000. */
   batchSize?: number | null | undefined;
@@ -143,6 +145,8 @@ export type EstimateInput = {
   memoryAssumptions?: MemoryAssumptionsInput | null | undefined;
   /** Catalog model id or alias, case-insensitive (see Query.models). */
   model?: string | number | null | undefined;
+  /** A HuggingFace config.json, as published (multimodal configs: their text_config is used). See Query.modelFromConfig for how it is read and which model_type values are supported. */
+  modelConfig?: unknown;
   /** Generated tokens per sequence, tokens, 1 to 10000000. */
   outputTokens: number;
   /** Overrides of the profile efficiencies and overheads. */
@@ -163,19 +167,23 @@ export type FlopsByFormatInput = {
 
 /** GPU architecture generation; engine profiles may carry generation-specific efficiency factors. */
 export type GpuGeneration =
-  /** NVIDIA Ada Lovelace (L4, L40S, RTX 4090). */
+  /** NVIDIA Ada Lovelace (L4, L20, L40S, RTX 4090). */
   | 'ADA'
   /** NVIDIA Ampere (A100, A10, RTX 3090). */
   | 'AMPERE'
-  /** NVIDIA Blackwell (B200). */
+  /** NVIDIA Blackwell (B200, B300, GB200, RTX 5090, RTX PRO 6000). */
   | 'BLACKWELL'
   /** AMD CDNA 2 (MI200 series). */
   | 'CDNA2'
-  /** AMD CDNA 3 (MI300 series). */
+  /** AMD CDNA 3 (MI300X, MI325X). */
   | 'CDNA3'
+  /** AMD CDNA 4 (MI350 series): adds FP4 (MXFP4) matrix cores. */
+  | 'CDNA4'
   /** Unknown generation: the engine profile uses its generation-independent factors. */
   | 'CUSTOM'
-  /** NVIDIA Hopper (H100, H200). */
+  /** Intel Gaudi 3. */
+  | 'GAUDI3'
+  /** NVIDIA Hopper (H100, H200, H20). */
   | 'HOPPER'
   /** NVIDIA Volta (V100). */
   | 'VOLTA';
