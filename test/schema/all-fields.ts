@@ -3,6 +3,7 @@
 export const MODEL_FIELDS = `
   id name family aliases source
   parameterCount activeParameterCount embeddingParameterCount lmHeadParameterCount publishedParameterCount
+  publishedActiveParameterCount publishedActiveCountExcludesEmbedding
   layers hiddenSize intermediateSize attentionHeads kvHeads headDim vocabSize contextWindow slidingWindow
   experts expertsPerToken tiedEmbeddings gatedFfn attentionBias
   weightsBytesFp16: weightsBytes(format: FP16)

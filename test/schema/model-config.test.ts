@@ -191,3 +191,46 @@ describe('EstimateInput.modelConfig and CompareInput.modelConfigs', () => {
     });
   });
 });
+
+describe('published counts on Model say their convention', () => {
+  it('DeepSeek-V3 publishes 36.6B active without the input embedding, Qwen3-30B-A3B 3.3B with it', async () => {
+    const query = /* GraphQL */ `
+      {
+        deepseek: model(id: "deepseek-v3") {
+          publishedActiveParameterCount
+          publishedActiveCountExcludesEmbedding
+          activeParameterCountExcludingEmbedding
+        }
+        qwen: model(id: "qwen3-30b-a3b") {
+          publishedActiveParameterCount
+          publishedActiveCountExcludesEmbedding
+          activeParameterCount
+        }
+        dense: model(id: "llama-2-7b") {
+          publishedActiveParameterCount
+          publishedActiveCountExcludesEmbedding
+        }
+      }
+    `;
+    const { data, errors } = await runOperation(app, query);
+    expect(errors).toBeUndefined();
+    const { deepseek, qwen, dense } = data as Record<string, Record<string, number | boolean | null>>;
+    expect(deepseek).toMatchObject({
+      publishedActiveParameterCount: 36.6e9,
+      publishedActiveCountExcludesEmbedding: true,
+    });
+    expect(qwen).toMatchObject({
+      publishedActiveParameterCount: 3.3e9,
+      publishedActiveCountExcludesEmbedding: false,
+    });
+    expect(dense).toEqual({
+      publishedActiveParameterCount: null,
+      publishedActiveCountExcludesEmbedding: null,
+    });
+    // Each within 2% of the count in its own convention.
+    expect(Math.abs((deepseek?.activeParameterCountExcludingEmbedding as number) / 36.6e9 - 1)).toBeLessThan(
+      0.02,
+    );
+    expect(Math.abs((qwen?.activeParameterCount as number) / 3.3e9 - 1)).toBeLessThan(0.02);
+  });
+});

@@ -92,6 +92,21 @@ ModelRef.implement({
         'Total parameter count published by the model authors or a loader, parameters, to check parameterCount against; null when none was found.',
       resolve: (model) => model.publishedParameterCount?.value ?? null,
     }),
+    publishedActiveParameterCount: t.float({
+      nullable: true,
+      description:
+        'Active parameter count published by the model authors, parameters, to check activeParameterCount (or activeParameterCountExcludingEmbedding, see publishedActiveCountExcludesEmbedding) against; null when none was found.',
+      resolve: (model) => model.publishedActiveParameterCount?.value ?? null,
+    }),
+    publishedActiveCountExcludesEmbedding: t.boolean({
+      nullable: true,
+      description:
+        'Whether publishedActiveParameterCount leaves the input embedding out (DeepSeek, OpenAI, Moonshot) rather than counting it (Mistral, Qwen, Meta); null when there is no published active count.',
+      resolve: (model) =>
+        model.publishedActiveParameterCount
+          ? (model.publishedActiveParameterCount.excludesInputEmbedding ?? false)
+          : null,
+    }),
     layers: t.exposeInt('layers', { description: 'num_hidden_layers: all layers of every group.' }),
     hiddenSize: t.exposeInt('hiddenSize', { description: 'hidden_size, elements.' }),
     intermediateSize: t.exposeInt('intermediateSize', {
