@@ -12,7 +12,8 @@
  * - FP8 KV cache: our rule is the FP8 weight rule (Ampere and later, or FP8 hardware): the cache is
  *   converted to 16-bit inside the attention kernel.
  * - NVFP4 and MXFP4 weights: FP4 tensor cores on Blackwell; weight-only FP4 Marlin kernels on
- *   Ampere and later (vLLM's later table); not on Volta nor, among our GPUs, on AMD.
+ *   Ampere and later (vLLM's later table); on other GPUs only where they have tensor cores for
+ *   that format (MXFP4 on the MI355X, CDNA 4); not on Volta.
  * - INT8 KV cache: TensorRT-LLM's INT8 KV cache, on NVIDIA Ampere and later; INT4 and FP4 KV
  *   caches: no engine we reference ships one.
  * - NATIVE weights (the checkpoint's own formats): allowed; the estimate states any fallback.
@@ -21,7 +22,7 @@
 import type { GpuGeneration, GpuSpec, NumberFormat, WeightFormat } from './types.js';
 
 const NVIDIA_AMPERE_OR_LATER: ReadonlySet<GpuGeneration> = new Set(['AMPERE', 'ADA', 'HOPPER', 'BLACKWELL']);
-const AMD: ReadonlySet<GpuGeneration> = new Set(['CDNA2', 'CDNA3']);
+const AMD: ReadonlySet<GpuGeneration> = new Set(['CDNA2', 'CDNA3', 'CDNA4']);
 
 function hasFp8(gpu: GpuSpec): boolean {
   return (gpu.peakFlops.FP8 ?? 0) > 0;
@@ -40,7 +41,7 @@ export function unsupportedWeightFormat(gpu: GpuSpec, format: WeightFormat): str
       return null;
     case 'NVFP4':
     case 'MXFP4':
-      if (NVIDIA_AMPERE_OR_LATER.has(gpu.generation)) return null;
+      if (NVIDIA_AMPERE_OR_LATER.has(gpu.generation) || (gpu.peakFlops[format] ?? 0) > 0) return null;
       return `no ${format} kernels for ${gpu.name}: FP4 tensor cores need Blackwell, FP4 weight-only (Marlin) kernels Ampere or later`;
     default:
       return null;
