@@ -70,6 +70,16 @@ export function checkMemoryOverrides(memory: Overrides<MemoryAssumptions>): void
   if (memory.maxBatchedTokens != null) {
     checkInteger('memory.maxBatchedTokens', memory.maxBatchedTokens, mbt.min, mbt.max);
   }
+  const { usableMemoryFraction: f, transientBytesPerElement: t } = LIMITS;
+  if (memory.usableMemoryFraction != null) {
+    checkRange('memory.usableMemoryFraction', memory.usableMemoryFraction, f.min, f.max, '(a fraction)');
+  }
+  if (memory.attentionScoreBytes != null) {
+    checkRange('memory.attentionScoreBytes', memory.attentionScoreBytes, t.min, t.max, 'bytes');
+  }
+  if (memory.prefillLogitsBytes != null) {
+    checkRange('memory.prefillLogitsBytes', memory.prefillLogitsBytes, t.min, t.max, 'bytes');
+  }
 }
 
 /**

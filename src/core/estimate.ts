@@ -90,6 +90,17 @@ export class Estimate {
     return maxBatchSize(this.analysis, this.request, contextTokens);
   }
 
+  /**
+   * Whether the request fits. By default at the upper end of the memory range (the prediction times the
+   * 90th percentile of measured / predicted on held-out memory cases): "fits" means fits with the evidence
+   * we have. 'POINT_ESTIMATE' compares the prediction itself. Either way against capacityBytes, which is
+   * the share of the GPU the engine will use.
+   */
+  fits(basis: FitsBasis = 'MEMORY_RANGE_HIGH'): boolean {
+    const need = basis === 'POINT_ESTIMATE' ? this.memory.totalBytes : this.range('MEMORY').high;
+    return need <= this.memory.capacityBytes;
+  }
+
   /** Calibrated low-high range around one of the ranged answers. */
   range(metric: RangedMetric): ValueRange {
     return rangeAround(this.request.engine, metric, this.value(metric));
@@ -111,6 +122,9 @@ export class Estimate {
     }
   }
 }
+
+/** What `fits` compares with the capacity: the upper end of the memory range, or the point estimate. */
+export type FitsBasis = 'MEMORY_RANGE_HIGH' | 'POINT_ESTIMATE';
 
 export function estimate(request: EstimateRequest, analysis?: ModelAnalysis): Estimate {
   return new Estimate(request, analysis);

@@ -18,6 +18,8 @@ export const LIMITS = {
   allReduceStepBytes: { min: 0, max: 1e9 },
   runtimeOverheadBytes: { min: 0, max: 1e15 },
   maxBatchedTokens: { min: 1, max: 10_000_000 },
+  usableMemoryFraction: { min: 0.01, max: 1 },
+  transientBytesPerElement: { min: 0, max: 16 },
   /** Custom hardware: positive and finite, below these sanity ceilings. */
   memoryBytes: { max: 1e15 },
   bandwidthBytesPerSecond: { max: 1e15 },

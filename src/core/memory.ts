@@ -1,3 +1,4 @@
+import { unfusedPrefillBytes, usableCapacityBytes } from './engine-memory.js';
 import { LIMITS } from './limits.js';
 import { type GroupAnalysis, longestCacheCap, type ModelAnalysis, weightsBytes } from './model.js';
 import { quantizedWeightsBytes } from './quantization.js';
@@ -155,7 +156,8 @@ function largestStepTokens(r: ResolvedRequest, batchSize: number): number {
 function activationsBytes(analysis: ModelAnalysis, r: ResolvedRequest, batchSize: number): number {
   return (
     largestStepTokens(r, batchSize) * activationBytesPerStepToken(analysis, r) +
-    batchSize * logitsBytesPerSequence(analysis, r)
+    batchSize * logitsBytesPerSequence(analysis, r) +
+    unfusedPrefillBytes(analysis, r, batchSize)
   );
 }
 
@@ -169,7 +171,7 @@ export function memoryBreakdown(analysis: ModelAnalysis, r: ResolvedRequest): Me
   const activations = activationsBytes(analysis, r, r.batchSize);
   const overhead = r.memory.runtimeOverheadBytes;
   const total = weights + kvCache + activations + overhead;
-  const capacity = r.gpu.memoryBytes;
+  const capacity = usableCapacityBytes(r);
   return {
     weightsBytes: weights,
     kvCacheBytes: kvCache,
@@ -196,7 +198,7 @@ export function maxContextLength(analysis: ModelAnalysis, r: ResolvedRequest): C
     weightsBytesPerGpu(analysis, r) +
     activationsBytes(analysis, r, r.batchSize) +
     r.memory.runtimeOverheadBytes;
-  const room = r.gpu.memoryBytes - fixed;
+  const room = usableCapacityBytes(r) - fixed;
   const contextWindow = analysis.model.contextWindow;
   if (room < 0) return { tokens: 0, limitedBy: 'WEIGHTS_DO_NOT_FIT', memoryLimitTokens: 0 };
   const memoryTokens = longestSequenceFitting(analysis, r, r.batchSize, room);
@@ -217,7 +219,7 @@ export function maxContextLength(analysis: ModelAnalysis, r: ResolvedRequest): C
  */
 export function maxBatchSize(analysis: ModelAnalysis, r: ResolvedRequest, contextTokens: number): BatchLimit {
   if (contextTokens > analysis.model.contextWindow) return { batchSize: 0, limitedBy: 'CONTEXT_WINDOW' };
-  const room = r.gpu.memoryBytes - weightsBytesPerGpu(analysis, r) - r.memory.runtimeOverheadBytes;
+  const room = usableCapacityBytes(r) - weightsBytesPerGpu(analysis, r) - r.memory.runtimeOverheadBytes;
   const perStepToken = activationBytesPerStepToken(analysis, r);
   const perSequence =
     kvCacheBytesPerSequencePerGpu(analysis, r, contextTokens) + logitsBytesPerSequence(analysis, r);

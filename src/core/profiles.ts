@@ -28,3 +28,33 @@ export function ratioSpread(engine: EngineProfile, metric: RangedMetric): RatioS
   if (engine === 'IDEAL') return null;
   return FITTED[engine].ranges[metric] ?? null;
 }
+
+/** How much of the GPU each engine lets itself use (see engine-memory.ts for what else engines hold). */
+export interface EngineMemoryDefaults {
+  /** Share of the GPU's memory the engine will use, 0..1 (the rest it leaves to other processes and fragmentation). */
+  usableMemoryFraction: number;
+  source: string;
+}
+
+export const ENGINE_MEMORY: Record<EngineProfile, EngineMemoryDefaults> = {
+  OPTIMIZED: {
+    usableMemoryFraction: 0.9,
+    source:
+      "vLLM's gpu_memory_utilization defaults to 0.9 (the engine sizes its KV pool so that it uses 90% of the " +
+      "GPU); TensorRT-LLM's KvCacheConfig.free_gpu_memory_fraction defaults to 0.9 of what is free after the " +
+      'weights; SGLang sizes its pool with mem_fraction_static (0.8-0.9 by GPU size).',
+  },
+  LLAMA_CPP: {
+    usableMemoryFraction: 1,
+    source: 'llama.cpp allocates what -c (context) and -b/-ub (batch) need, no pool fraction.',
+  },
+  EXLLAMA: {
+    usableMemoryFraction: 1,
+    source: 'ExLlama/ExLlamaV2/AutoAWQ allocate a cache for max_seq_len, no pool fraction.',
+  },
+  HF_TRANSFORMERS: {
+    usableMemoryFraction: 1,
+    source: 'Hugging Face transformers allocates through the PyTorch caching allocator as it goes.',
+  },
+  IDEAL: { usableMemoryFraction: 1, source: 'The bound: every byte of the GPU.' },
+};

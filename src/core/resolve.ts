@@ -2,7 +2,7 @@ import { checkStorageFormat, checkWeightFormat, checkWorkload } from './checks.j
 import { activationBytes, bytesPerElement, defaultComputeFormat, resolveComputeFormat } from './formats.js';
 import { classFormats, storedBytesPerElement, unquantisedBytesPerElement } from './model.js';
 import { type StoredFormat, TENSOR_CLASSES, type TensorClass } from './model-spec.js';
-import { DEFAULT_ENGINE, tuningFor } from './profiles.js';
+import { DEFAULT_ENGINE, ENGINE_MEMORY, tuningFor } from './profiles.js';
 import { type QuantizationScheme, quantizationScheme } from './quantization.js';
 import type {
   EngineProfile,
@@ -104,6 +104,9 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
   const memory: MemoryAssumptions = {
     runtimeOverheadBytes: request.memory?.runtimeOverheadBytes ?? DEFAULT_RUNTIME_OVERHEAD_BYTES,
     maxBatchedTokens: request.memory?.maxBatchedTokens ?? DEFAULT_MAX_BATCHED_TOKENS,
+    usableMemoryFraction: request.memory?.usableMemoryFraction ?? ENGINE_MEMORY[engine].usableMemoryFraction,
+    attentionScoreBytes: request.memory?.attentionScoreBytes ?? 0,
+    prefillLogitsBytes: request.memory?.prefillLogitsBytes ?? 0,
   };
 
   const classes = resolveClasses(request, weightFormat, scheme);

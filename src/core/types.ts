@@ -105,6 +105,12 @@ export interface MemoryAssumptions {
   runtimeOverheadBytes: number;
   /** Largest number of prompt tokens (all sequences together) one prefill step processes; longer prompts are chunked. */
   maxBatchedTokens: number;
+  /** Share of the GPU's memory the engine will use (vLLM gpu_memory_utilization), 0..1; the default is the profile's. */
+  usableMemoryFraction: number;
+  /** Bytes per attention-score element an unfused engine materialises in prefill (0: fused/flash attention). */
+  attentionScoreBytes: number;
+  /** Bytes per logit kept for every prompt position in prefill (0: only the last position's logits). */
+  prefillLogitsBytes: number;
 }
 
 export interface EstimateRequest {

@@ -85,7 +85,7 @@ export const ESTIMATE_FIELDS = `
       weightOnlyBandwidthEfficiency perRequestOverheadSeconds perStepOverheadSeconds allReduceLatencySeconds
       allReduceStepBytes dequantizationOpsPerWeight
     }
-    memoryAssumptions { runtimeOverheadBytes maxBatchedTokens }
+    memoryAssumptions { runtimeOverheadBytes maxBatchedTokens usableMemoryFraction attentionScoreBytes prefillLogitsBytes }
     inputTokens outputTokens batchSize gpuCount
   }
 `;

@@ -23,10 +23,12 @@ async function dataOf<TResult, TVariables>(
 }
 
 describe('the examples/ operations (typed documents from src/gql)', () => {
-  it('FitCheck: Llama 3.1 70B fits on one H100 in FP8 and in INT4', async () => {
+  it('FitCheck: Llama 3.1 70B on one H100: INT4 fits; FP8 only at the point estimate, not with the evidence', async () => {
     const { fp8, int4 } = await dataOf(FitCheckDocument);
+    // FP8: ~74.6 GB predicted against 90% of the H100 (~77.0 GB); the memory range's upper end (~1.2x) does not fit.
+    expect([fp8.fits, fp8.fitsAtPointEstimate]).toEqual([false, true]);
+    expect([int4.fits, int4.fitsAtPointEstimate]).toEqual([true, true]);
     for (const estimate of [fp8, int4]) {
-      expect(estimate.fits).toBe(true);
       expect(estimate.memory.freeBytes).toBe(estimate.memory.capacityBytes - estimate.memory.totalBytes);
     }
     expect(int4.memory.totalBytes).toBeLessThan(fp8.memory.totalBytes);

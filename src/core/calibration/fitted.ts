@@ -61,8 +61,8 @@ export const FITTED: FittedCalibration = {
         cases: 111,
       },
       MEMORY: {
-        p10: 1.045,
-        p90: 1.365,
+        p10: 0.9124,
+        p90: 1.224,
         cases: 18,
       },
     },
@@ -126,8 +126,8 @@ export const FITTED: FittedCalibration = {
         cases: 111,
       },
       MEMORY: {
-        p10: 1.045,
-        p90: 1.365,
+        p10: 0.9124,
+        p90: 1.224,
         cases: 18,
       },
     },
@@ -184,8 +184,8 @@ export const FITTED: FittedCalibration = {
         cases: 111,
       },
       MEMORY: {
-        p10: 1.045,
-        p90: 1.365,
+        p10: 0.9124,
+        p90: 1.224,
         cases: 18,
       },
     },
@@ -249,8 +249,8 @@ export const FITTED: FittedCalibration = {
         cases: 111,
       },
       MEMORY: {
-        p10: 1.045,
-        p90: 1.365,
+        p10: 0.9124,
+        p90: 1.224,
         cases: 18,
       },
     },

@@ -4,6 +4,7 @@ import {
   bytesPerElement,
   type ContextLimitReason,
   ENGINE_DESCRIPTIONS,
+  type FitsBasis,
   type GpuGeneration,
   type GpuSpec,
   type GpuVendor,
@@ -61,6 +62,15 @@ export const WeightQuantizationEnum = builder.enumType('WeightQuantization', {
       ]),
     ) as Record<WeightQuantization, string>,
   ),
+});
+
+export const FitsBasisEnum = builder.enumType('FitsBasis', {
+  description: 'What Estimate.fits compares with the capacity.',
+  values: describedValues<FitsBasis>({
+    MEMORY_RANGE_HIGH:
+      'The upper end of memory.totalBytesRange: the prediction times the 90th percentile of measured / predicted on held-out memory cases (the default).',
+    POINT_ESTIMATE: 'memory.totalBytes itself.',
+  }),
 });
 
 export const EngineProfileEnum = builder.enumType('EngineProfile', {

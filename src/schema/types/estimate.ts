@@ -5,6 +5,7 @@ import { AssumptionsRef } from './assumptions.js';
 import { AttentionShareRef } from './attention-share.js';
 import { BatchLimitRef } from './batch-limit.js';
 import { ContextLimitRef } from './context-limit.js';
+import { FitsBasisEnum } from './enums.js';
 import { GpuRef } from './gpu.js';
 import { MemoryBreakdownRef } from './memory-breakdown.js';
 import { ModelRef } from './model.js';
@@ -30,8 +31,15 @@ EstimateRef.implement({
     }),
     fits: t.boolean({
       description:
-        'Whether memory.totalBytes <= memory.capacityBytes. Not fitting is an answer, not an error.',
-      resolve: (e) => e.memory.fits,
+        'Whether the request fits in memory.capacityBytes (the share of the GPU the engine will use). By default the upper end of memory.totalBytesRange is compared, so "fits" means fits with the evidence we have; basis: POINT_ESTIMATE compares memory.totalBytes. Not fitting is an answer, not an error.',
+      args: {
+        basis: t.arg({
+          type: FitsBasisEnum,
+          defaultValue: 'MEMORY_RANGE_HIGH',
+          description: 'What is compared with the capacity.',
+        }),
+      },
+      resolve: (e, args) => e.fits(args.basis ?? 'MEMORY_RANGE_HIGH'),
     }),
     withinContextWindow: t.boolean({
       description:

@@ -106,6 +106,9 @@ export const MemoryAssumptionsInput = builder.inputType('MemoryAssumptionsInput'
   fields: (t) => ({
     runtimeOverheadBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.runtimeOverheadBytes }),
     maxBatchedTokens: t.int({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.maxBatchedTokens }),
+    usableMemoryFraction: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.usableMemoryFraction }),
+    attentionScoreBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.attentionScoreBytes }),
+    prefillLogitsBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.prefillLogitsBytes }),
   }),
 });
 

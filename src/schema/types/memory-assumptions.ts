@@ -9,6 +9,12 @@ import { builder } from '../builder.js';
 export const MEMORY_ASSUMPTION_DESCRIPTIONS: Record<keyof MemoryAssumptions, string> = {
   runtimeOverheadBytes: `CUDA context, library workspaces and allocator slack per GPU, bytes (default ${DEFAULT_RUNTIME_OVERHEAD_BYTES} = 1 GiB).`,
   maxBatchedTokens: `Most prompt tokens (all sequences together) one prefill step processes; longer prompts are chunked, tokens (default ${DEFAULT_MAX_BATCHED_TOKENS}). It sets the activation memory of prefill.`,
+  usableMemoryFraction:
+    "Share of each GPU's memory the engine will use, 0.01 to 1 (default: the engine profile's; OPTIMIZED 0.9 as vLLM's gpu_memory_utilization and TensorRT-LLM's free_gpu_memory_fraction, others 1). capacityBytes is memory x this fraction.",
+  attentionScoreBytes:
+    'Bytes per attention-score element an unfused engine materialises for one layer in prefill (sequences x heads x n x n), 0 to 16 (default 0: fused/flash attention keeps no n x n matrix; eager attention 2-6).',
+  prefillLogitsBytes:
+    'Bytes per logit an engine keeps for every prompt position in prefill, 0 to 16 (default 0: logits of the last position only; an HF-style forward that returns all logits and upcasts them: 2 + 4 = 6).',
 };
 
 export const MemoryAssumptionsRef = builder.simpleObject('MemoryAssumptions', {
@@ -16,5 +22,8 @@ export const MemoryAssumptionsRef = builder.simpleObject('MemoryAssumptions', {
   fields: (t) => ({
     runtimeOverheadBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.runtimeOverheadBytes }),
     maxBatchedTokens: t.int({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.maxBatchedTokens }),
+    usableMemoryFraction: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.usableMemoryFraction }),
+    attentionScoreBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.attentionScoreBytes }),
+    prefillLogitsBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.prefillLogitsBytes }),
   }),
 });

@@ -190,10 +190,16 @@ export type GpuGeneration =
 
 /** Overrides of the memory assumptions; omitted fields keep the defaults. */
 export type MemoryAssumptionsInput = {
+  /** Bytes per attention-score element an unfused engine materialises for one layer in prefill (sequences x heads x n x n), 0 to 16 (default 0: fused/flash attention keeps no n x n matrix; eager attention 2-6). */
+  attentionScoreBytes?: number | null | undefined;
   /** Most prompt tokens (all sequences together) one prefill step processes; longer prompts are chunked, tokens (default 8192). It sets the activation memory of prefill. */
   maxBatchedTokens?: number | null | undefined;
+  /** Bytes per logit an engine keeps for every prompt position in prefill, 0 to 16 (default 0: logits of the last position only; an HF-style forward that returns all logits and upcasts them: 2 + 4 = 6). */
+  prefillLogitsBytes?: number | null | undefined;
   /** CUDA context, library workspaces and allocator slack per GPU, bytes (default 1073741824 = 1 GiB). */
   runtimeOverheadBytes?: number | null | undefined;
+  /** Share of each GPU's memory the engine will use, 0.01 to 1 (default: the engine profile's; OPTIMIZED 0.9 as vLLM's gpu_memory_utilization and TensorRT-LLM's free_gpu_memory_fraction, others 1). capacityBytes is memory x this fraction. */
+  usableMemoryFraction?: number | null | undefined;
 };
 
 /** Number format of stored weights or KV cache, or of the arithmetic (compute format). NATIVE is for weights only. */

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { estimate } from '../../src/core/index.js';
+import { catalogGpu, request } from './helpers.js';
+
+describe('memory as engines hold it', () => {
+  it('the optimised profile uses 90% of the GPU (vLLM gpu_memory_utilization), llama.cpp all of it', () => {
+    const h100 = catalogGpu('h100-sxm5-80gb').memoryBytes;
+    const vllm = estimate(request('llama-3-8b', 'h100-sxm5-80gb'));
+    const lcpp = estimate(request('llama-3-8b', 'h100-sxm5-80gb', { engine: 'LLAMA_CPP' }));
+    expect(vllm.memory.capacityBytes).toBe(h100 * 0.9);
+    expect(lcpp.memory.capacityBytes).toBe(h100);
+    // a user's own fraction wins
+    const own = estimate(request('llama-3-8b', 'h100-sxm5-80gb', { memory: { usableMemoryFraction: 0.95 } }));
+    expect(own.memory.capacityBytes).toBe(h100 * 0.95);
+    // the smaller capacity shortens the longest context that fits
+    expect(vllm.maxContext.memoryLimitTokens ?? 0).toBeLessThan(lcpp.maxContext.memoryLimitTokens ?? 0);
+  });
+
+  it('unfused prefill transients: scores of one layer and logits of every position, derived by hand', () => {
+    const fused = estimate(request('llama-2-7b', 'rtx-4090', { batchSize: 2, inputTokens: 1024 }));
+    const eager = estimate(
+      request('llama-2-7b', 'rtx-4090', {
+        batchSize: 2,
+        inputTokens: 1024,
+        memory: { attentionScoreBytes: 6, prefillLogitsBytes: 6 },
+      }),
+    );
+    // scores: 2 sequences x 32 heads x 1024 x 1024 x 6 bytes = 402,653,184;
+    // logits: 2,048 prompt tokens x 32,000 vocabulary x 6 bytes = 393,216,000
+    expect(eager.memory.activationsBytes - fused.memory.activationsBytes).toBe(402_653_184 + 393_216_000);
+  });
+
+  it('fits compares the upper end of the memory range unless asked for the point estimate', () => {
+    const e = estimate(
+      request('llama-3.1-70b', 'h100-sxm5-80gb', { weightFormat: 'FP8', kvCacheFormat: 'FP8' }),
+    );
+    const high = e.range('MEMORY').high;
+    expect(high).toBeGreaterThan(e.memory.totalBytes);
+    expect(e.fits()).toBe(high <= e.memory.capacityBytes);
+    expect(e.fits('POINT_ESTIMATE')).toBe(e.memory.totalBytes <= e.memory.capacityBytes);
+    // here the two disagree: the prediction fits in 90% of the H100, its upper end does not
+    expect([e.fits(), e.fits('POINT_ESTIMATE')]).toEqual([false, true]);
+  });
+
+  it('bad memory assumptions name the field and the limit', () => {
+    expect(() =>
+      estimate(request('llama-3-8b', 'h100-sxm5-80gb', { memory: { usableMemoryFraction: 1.5 } })),
+    ).toThrow(/memory\.usableMemoryFraction/);
+    expect(() =>
+      estimate(request('llama-3-8b', 'h100-sxm5-80gb', { memory: { attentionScoreBytes: -1 } })),
+    ).toThrow(/memory\.attentionScoreBytes/);
+  });
+});
