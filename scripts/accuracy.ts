@@ -165,7 +165,7 @@ for (const r of shipped.filter((x) => x.case.metric === 'MEMORY_BYTES')) {
   const what =
     c.note.match(/(torch\.cuda\.max_memory_allocated|cudaMemGetInfo|nvidia-smi)/)?.[1] ?? 'see note';
   lines.push(
-    `| ${c.id} | ${c.engineName} | ${name(c.model)} | ${name(c.gpu)} x${c.gpuCount} | ${c.weightFormat}/${c.kvCacheFormat} | ${c.batchSize} | ${c.inputTokens}/${c.outputTokens} | ${value(c.metric, c.measured)} | ${value(c.metric, r.predicted)} | ${pct(r.error)} | ${what} |`,
+    `| ${c.id} | ${c.engineName} | ${name(c.model)} | ${name(c.gpu)} x${c.gpuCount} | ${c.weightQuantization ?? c.weightFormat}/${c.kvCacheFormat} | ${c.batchSize} | ${c.inputTokens}/${c.outputTokens} | ${value(c.metric, c.measured)} | ${value(c.metric, r.predicted)} | ${pct(r.error)} | ${what} |`,
   );
 }
 
@@ -219,7 +219,7 @@ lines.push(
   '',
   '## Every case',
   '',
-  '| case | source | quality | engine | model | GPU x count | formats (weights/KV) | batch | in/out tokens | metric | measured | predicted held out | error held out | predicted in-sample | error in-sample | ideal error |',
+  '| case | source | quality | engine | model | GPU x count | weights (scheme or format) / KV | batch | in/out tokens | metric | measured | predicted held out | error held out | predicted in-sample | error in-sample | ideal error |',
   '|---|---|---|---|---|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|',
 );
 for (const r of shipped) {
@@ -228,7 +228,7 @@ for (const r of shipped) {
   const h = heldOut.get(c.id);
   const i = idealById.get(c.id);
   lines.push(
-    `| ${c.id} | ${sourceOf(c)} | ${c.quality} | ${c.engineName} | ${name(c.model)} | ${name(c.gpu)} x${c.gpuCount} | ${c.weightFormat}/${c.kvCacheFormat} | ${c.batchSize} | ${c.inputTokens}/${c.outputTokens} | ${u.label} (${u.unit}) | ${value(c.metric, c.measured)} | ${h ? value(c.metric, h.predicted) : '—'} | ${h ? pct(h.error) : '—'} | ${value(c.metric, r.predicted)} | ${pct(r.error)} | ${i ? pct(i.error) : '—'} |`,
+    `| ${c.id} | ${sourceOf(c)} | ${c.quality} | ${c.engineName} | ${name(c.model)} | ${name(c.gpu)} x${c.gpuCount} | ${c.weightQuantization ?? c.weightFormat}/${c.kvCacheFormat} | ${c.batchSize} | ${c.inputTokens}/${c.outputTokens} | ${u.label} (${u.unit}) | ${value(c.metric, c.measured)} | ${h ? value(c.metric, h.predicted) : '—'} | ${h ? pct(h.error) : '—'} | ${value(c.metric, r.predicted)} | ${pct(r.error)} | ${i ? pct(i.error) : '—'} |`,
   );
 }
 lines.push('', '## Measurements left out', '', '| measurement | why |', '|---|---|');
