@@ -2,6 +2,8 @@
  * PlanInput -> the core's PlanRequest: checks every field (BAD_USER_INPUT naming it), looks up
  * ids (NOT_FOUND), fills defaults. The search size is checked first, before any lookup.
  */
+
+import type { JsonObject } from '../core/architecture/index.js';
 import { GPUS } from '../core/catalog/index.js';
 import {
   checkInteger,
@@ -24,6 +26,7 @@ import {
 } from '../core/index.js';
 import { invalidInput, withCoreInputErrors } from './errors.js';
 import type { CustomModelInputShape } from './input-shapes.js';
+import { configModelSpec } from './model-config.js';
 import { customModelSpec, lookupGpu, lookupModel } from './resolve-input.js';
 import { checkStorageFormat, checkTokens, checkWeightFormat, requireExactlyOne } from './validation.js';
 
@@ -35,6 +38,7 @@ export const DEFAULT_MAX_GPUS = 64;
 export interface PlanInputShape {
   model?: string | number | null;
   customModel?: CustomModelInputShape | null;
+  modelConfig?: JsonObject | null;
   inputTokens: number;
   outputTokens: number;
   requestsPerSecond?: number | null;
@@ -100,8 +104,8 @@ export function planRequestOf(path: string, input: PlanInputShape): PlanRequest 
   requireExactlyOne(
     path,
     'model',
-    'customModel',
-    Number(input.model != null) + Number(input.customModel != null),
+    `customModel or ${path}.modelConfig`,
+    Number(input.model != null) + Number(input.customModel != null) + Number(input.modelConfig != null),
   );
   const numbers = {
     requestsPerSecond: given(input.requestsPerSecond),
@@ -120,7 +124,9 @@ export function planRequestOf(path: string, input: PlanInputShape): PlanRequest 
 
   const model = input.customModel
     ? customModelSpec(`${path}.customModel`, input.customModel)
-    : lookupModel(`${path}.model`, String(input.model));
+    : input.modelConfig
+      ? configModelSpec(`${path}.modelConfig`, input.modelConfig)
+      : lookupModel(`${path}.model`, String(input.model));
   const window = model.contextWindow;
   if (input.inputTokens + input.outputTokens > window) {
     throw invalidInput(

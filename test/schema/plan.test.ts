@@ -84,6 +84,30 @@ describe('Query.plan', () => {
     expect(perUser).toEqual([...perUser].sort((a, b) => b - a));
   });
 
+  it('a model given by its config.json plans like the catalog model it describes', async () => {
+    const config = {
+      model_type: 'llama',
+      architectures: ['LlamaForCausalLM'],
+      hidden_size: 4096,
+      intermediate_size: 14336,
+      num_hidden_layers: 32,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      vocab_size: 128256,
+      max_position_embeddings: 131072,
+      rms_norm_eps: 1e-5,
+      rope_theta: 500000,
+      tie_word_embeddings: false,
+      torch_dtype: 'bfloat16',
+    };
+    const fromConfig = await planOf({ ...base, model: undefined, modelConfig: config });
+    const fromCatalog = await planOf(base);
+    expect(fromConfig.errors).toBeUndefined();
+    const summary = (r: typeof fromCatalog) =>
+      r.data?.plan.candidates.map((c) => [c.gpu.id, c.gpuCount, c.weightFormat, c.concurrencyPerReplica]);
+    expect(summary(fromConfig)).toEqual(summary(fromCatalog));
+  });
+
   it('gpuPrices replace the list price of that GPU', async () => {
     const listed = await planOf({ ...base, gpus: ['h100'], weightFormats: ['FP8'], kvCacheFormats: ['FP8'] });
     const cheap = await planOf({

@@ -94,10 +94,15 @@ export const GpuPriceInput = builder.inputType('GpuPriceInput', {
 export const PlanInput = builder.inputType('PlanInput', {
   description: `A model, a workload and latency targets: which deployments meet them, and at what cost. The search looks at gpus x layouts (one per GPU count up to maxGpus) x weightFormats x kvCacheFormats configurations, at most ${PLAN_SEARCH_LIMIT}; a larger search is a BAD_USER_INPUT error raised before any work.`,
   fields: (t) => ({
-    model: t.id({ description: 'Catalog model id or alias (or give customModel).' }),
+    model: t.id({ description: 'Catalog model id or alias (or give customModel or modelConfig).' }),
     customModel: t.field({
       type: CustomModelInput,
-      description: 'A model not in the catalog (or give model).',
+      description: 'A model not in the catalog (or give model or modelConfig).',
+    }),
+    modelConfig: t.field({
+      type: 'JSONObject',
+      description:
+        'A HuggingFace config.json, as published (or give model or customModel); see Query.modelFromConfig.',
     }),
     inputTokens: t.int({
       required: true,
