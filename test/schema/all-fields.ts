@@ -76,6 +76,10 @@ export const ESTIMATE_FIELDS = `
   outputTokensPerSecond outputTokensPerSecondRange { ${RANGE} }
   attentionShare { prefillTimeRatio prefillFlopsRatio decodeTimeRatio }
   assumptions {
+    tensorClasses {
+      tensorClass storageFormat bytesPerParameter computeFormatRequested computeFormatUsed
+      computePeakFlopsPerSecond dequantizes
+    }
     engine weightFormat weightQuantization kvCacheFormat computeFormatRequested computeFormatUsed computePeakFlopsPerSecond
     attentionFormat attentionPeakFlopsPerSecond dequantizesWeights vectorPeakFlopsPerSecond
     weightBytesPerParameter unquantisedBytesPerParameter int4GroupSize int4ScaleBits

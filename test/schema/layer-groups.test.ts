@@ -62,4 +62,37 @@ describe('Model.layerGroups and kvCacheBytes', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.model.native).toBe(result.data?.model.bf16);
   });
+
+  it('Assumptions.tensorClasses says how each class is stored and computed: FP8 on an A100 unpacks to FP16', async () => {
+    type Row = {
+      tensorClass: string;
+      storageFormat: string;
+      computeFormatUsed: string;
+      dequantizes: boolean;
+    };
+    const result = await runOperation<{ estimate: { assumptions: { tensorClasses: Row[] } } }, undefined>(
+      testApp(),
+      `{ estimate(input: { model: "llama-2-7b", gpu: "a100-sxm4-80gb", weightFormat: FP8, inputTokens: 100, outputTokens: 10 }) {
+          assumptions { tensorClasses { tensorClass storageFormat computeFormatUsed dequantizes } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const rows = result.data?.estimate.assumptions.tensorClasses ?? [];
+    expect(rows.map((r) => r.tensorClass)).toEqual([
+      'ATTENTION',
+      'DENSE_FFN',
+      'ROUTED_EXPERTS',
+      'SHARED_EXPERTS',
+      'ROUTER',
+      'EMBEDDING',
+      'LM_HEAD',
+    ]);
+    // the A100 has no FP8 tensor cores: the FP8 matrices are unpacked to FP16; embeddings and head stay BF16
+    expect(rows.find((r) => r.tensorClass === 'ATTENTION')).toEqual({
+      tensorClass: 'ATTENTION',
+      storageFormat: 'FP8',
+      computeFormatUsed: 'FP16',
+      dequantizes: true,
+    });
+    expect(rows.find((r) => r.tensorClass === 'LM_HEAD')?.storageFormat).toBe('BF16');
+  });
 });

@@ -2,11 +2,13 @@ import {
   INT4_GROUP_SIZE,
   INT4_SCALE_BITS,
   type ResolvedRequest,
+  TENSOR_CLASSES,
   unquantisedBytesPerElement,
 } from '../../core/index.js';
 import { builder } from '../builder.js';
 import { EngineProfileEnum, NumberFormatEnum, WeightQuantizationEnum } from './enums.js';
 import { MemoryAssumptionsRef } from './memory-assumptions.js';
+import { TensorClassComputeRef } from './tensor-class.js';
 import { TuningRef } from './tuning.js';
 
 export const AssumptionsRef = builder.objectRef<ResolvedRequest>('Assumptions');
@@ -32,6 +34,12 @@ AssumptionsRef.implement({
       nullable: true,
       description: 'The named quantisation scheme whose bytes apply; null when weightFormat alone was given.',
       resolve: (r) => r.weightQuantization?.id ?? null,
+    }),
+    tensorClasses: t.field({
+      type: [TensorClassComputeRef],
+      description:
+        "Storage and compute of every class of weight tensors: one format for all matrices unless weightFormat is NATIVE (the checkpoint's own per class).",
+      resolve: (r) => TENSOR_CLASSES.map((tensorClass) => ({ tensorClass, compute: r.classes[tensorClass] })),
     }),
     kvCacheFormat: t.field({
       type: NumberFormatEnum,

@@ -5,8 +5,8 @@ import {
   type GroupAnalysis,
   type NativeFormats,
   type StoredFormat,
-  storedBytesPerElement,
   TENSOR_CLASSES,
+  type TensorClass,
 } from '../../core/index.js';
 import { builder } from '../builder.js';
 import { checkStorageFormat } from '../validation.js';
@@ -216,39 +216,12 @@ LayerGroupRef.implement({
   }),
 });
 
-const NativeFormatRef = builder.objectRef<{ tensorClass: string; stored: StoredFormat }>('NativeFormat');
-NativeFormatRef.implement({
-  description: 'How the published checkpoint stores one class of tensors (weightFormat NATIVE uses these).',
-  fields: (t) => ({
-    tensorClass: t.string({
-      description: `Tensor class: one of ${TENSOR_CLASSES.join(', ')}.`,
-      resolve: (n) => n.tensorClass,
-    }),
-    format: t.field({
-      type: NumberFormatEnum,
-      description: 'Element format.',
-      resolve: (n) => n.stored.format,
-    }),
-    scaleBlockElements: t.int({
-      nullable: true,
-      description: 'Elements sharing one extra scale (DeepSeek FP8: 16,384 = 128 x 128); null when none.',
-      resolve: (n) => n.stored.scaleBlockElements ?? null,
-    }),
-    bytesPerElement: t.float({
-      description: 'Bytes one element takes, scales included, bytes.',
-      resolve: (n) => storedBytesPerElement(n.stored),
-    }),
-  }),
-});
-
 /** Every tensor class's native format, BF16 where the model records none. */
 export function nativeFormatList(
   formats: NativeFormats | undefined,
-): { tensorClass: string; stored: StoredFormat }[] {
+): { tensorClass: TensorClass; stored: StoredFormat }[] {
   return TENSOR_CLASSES.map((tensorClass) => ({
     tensorClass,
     stored: formats?.[tensorClass] ?? { format: 'BF16' },
   }));
 }
-
-export { NativeFormatRef };

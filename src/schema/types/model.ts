@@ -11,7 +11,8 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { checkSequenceTokens, checkStorageFormat, checkWeightFormat } from '../validation.js';
 import { NumberFormatEnum } from './enums.js';
-import { LayerGroupRef, NativeFormatRef, nativeFormatList } from './layer-group.js';
+import { LayerGroupRef, nativeFormatList } from './layer-group.js';
+import { NativeFormatRef } from './tensor-class.js';
 
 export const ModelRef = builder.objectRef<ModelSpec>('Model');
 
