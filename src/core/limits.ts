@@ -43,7 +43,7 @@ export const LIMITS = {
    */
   planConfigurations: { max: 100_000 },
   planCandidates: { min: 1, max: 100 },
-  requestsPerSecond: { min: 1e-6, max: 1_000_000 },
+  planRequestsPerSecond: { max: 1_000_000 },
   targetSeconds: { min: 1e-6, max: 3_600 },
   dollarsPerHour: { min: 0, max: 1_000_000 },
 } as const;

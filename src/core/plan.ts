@@ -64,9 +64,14 @@ export interface PlanNumbers {
 }
 
 export function checkPlanNumbers(n: PlanNumbers): void {
-  const { requestsPerSecond: rps, targetSeconds: s, gpuCount, planCandidates } = LIMITS;
-  if (n.requestsPerSecond !== undefined) {
-    checkRange('requestsPerSecond', n.requestsPerSecond, rps.min, rps.max, 'requests per second');
+  const { planRequestsPerSecond: rps, targetSeconds: s, gpuCount, planCandidates } = LIMITS;
+  const rate = n.requestsPerSecond;
+  if (rate !== undefined && !(Number.isFinite(rate) && rate > 0 && rate <= rps.max)) {
+    throw new EstimateInputError(
+      'requestsPerSecond',
+      rate,
+      `a positive number of requests per second, at most ${rps.max}`,
+    );
   }
   if (n.maxTimeToFirstTokenSeconds !== undefined) {
     checkRange('maxTimeToFirstTokenSeconds', n.maxTimeToFirstTokenSeconds, s.min, s.max, 'seconds');

@@ -113,7 +113,7 @@ export const PlanInput = builder.inputType('PlanInput', {
       description: `Output tokens per request, ${LIMITS.tokens.min} to ${LIMITS.tokens.max}.`,
     }),
     requestsPerSecond: t.float({
-      description: `Requests per second the fleet must carry (at most ${LIMITS.requestsPerSecond.max}); sets each candidate's replicas. Absent: one replica.`,
+      description: `Requests per second the fleet must carry (at most ${LIMITS.planRequestsPerSecond.max}); sets each candidate's replicas. Absent: one replica.`,
     }),
     maxTimeToFirstTokenSeconds: t.float({
       description: 'Latency target: time to first token, seconds. Absent: no limit.',
