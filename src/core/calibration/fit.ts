@@ -203,12 +203,21 @@ export interface GenerationFactors {
 const FACTOR_GRID = Array.from({ length: 81 }, (_, i) => 0.4 + i * 0.02);
 const NO_FACTORS: GenerationFactors = { bandwidth: 1, weightOnlyBandwidth: 1, compute: 1 };
 
+/**
+ * Ceiling of an efficiency a shared generation factor can produce: a factor learnt from other
+ * profiles' cases must not carry a profile past what any engine sustains (about 90% of datasheet
+ * bandwidth or tensor throughput); a profile's own cases on that generation can still fit higher.
+ */
+const SHARED_EFFICIENCY_CEILING = 0.9;
+
 function applyFactors(t: Tuning, f: GenerationFactors): Tuning {
+  const scaled = (value: number, factor: number) =>
+    Math.min(Math.max(value, SHARED_EFFICIENCY_CEILING), value * factor);
   return withTiedParameters({
     ...t,
-    decodeBandwidthEfficiency: Math.min(1, t.decodeBandwidthEfficiency * f.bandwidth),
-    weightOnlyBandwidthEfficiency: Math.min(1, t.weightOnlyBandwidthEfficiency * f.weightOnlyBandwidth),
-    prefillComputeEfficiency: Math.min(1, t.prefillComputeEfficiency * f.compute),
+    decodeBandwidthEfficiency: scaled(t.decodeBandwidthEfficiency, f.bandwidth),
+    weightOnlyBandwidthEfficiency: scaled(t.weightOnlyBandwidthEfficiency, f.weightOnlyBandwidth),
+    prefillComputeEfficiency: scaled(t.prefillComputeEfficiency, f.compute),
   });
 }
 

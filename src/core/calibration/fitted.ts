@@ -32,11 +32,11 @@ export const FITTED: FittedCalibration = {
         decodeComputeEfficiency: 0.399,
       },
       ADA: {
-        decodeBandwidthEfficiency: 1,
+        decodeBandwidthEfficiency: 0.9,
         weightOnlyBandwidthEfficiency: 0.72,
-        prefillComputeEfficiency: 0.9918,
-        prefillBandwidthEfficiency: 1,
-        decodeComputeEfficiency: 0.9918,
+        prefillComputeEfficiency: 0.9,
+        prefillBandwidthEfficiency: 0.9,
+        decodeComputeEfficiency: 0.9,
       },
     },
     ranges: {
@@ -220,11 +220,11 @@ export const FITTED: FittedCalibration = {
         decodeComputeEfficiency: 0.399,
       },
       ADA: {
-        decodeBandwidthEfficiency: 1,
+        decodeBandwidthEfficiency: 0.9,
         weightOnlyBandwidthEfficiency: 0.72,
-        prefillComputeEfficiency: 0.9918,
-        prefillBandwidthEfficiency: 1,
-        decodeComputeEfficiency: 0.9918,
+        prefillComputeEfficiency: 0.9,
+        prefillBandwidthEfficiency: 0.9,
+        decodeComputeEfficiency: 0.9,
       },
     },
     ranges: {
