@@ -1,11 +1,16 @@
 import { once } from 'node:events';
 import { type IncomingMessage, request, type Server } from 'node:http';
-import { type AddressInfo, connect } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from '../../src/server/config.js';
 import { createHttpServer } from '../../src/server/http.js';
 import { createJsonLogger } from '../../src/server/logging.js';
-import { createShutdownState, drain, type ShutdownState } from '../../src/server/shutdown.js';
+import {
+  createShutdownState,
+  drain,
+  FRESH_CONNECTION_GRACE_MS,
+  type ShutdownState,
+} from '../../src/server/shutdown.js';
 import { testApp } from '../schema/support.js';
 
 let server: Server | undefined;
@@ -41,6 +46,29 @@ function get(port: number, path: string): Promise<{ status: number; body: string
   });
 }
 
+function connected(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+/** Everything a socket receives until it closes, or the error that closed it. */
+function answerOf(socket: Socket): Promise<{ text: string; error?: string }> {
+  return new Promise((resolve) => {
+    let text = '';
+    let error: string | undefined;
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      text += chunk;
+    });
+    socket.on('error', (e: NodeJS.ErrnoException) => {
+      error = e.code ?? e.message;
+    });
+    socket.on('close', () => resolve({ text, error }));
+  });
+}
+
 function bodyOf(res: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
     let body = '';
@@ -69,7 +97,7 @@ describe('the node:http server', () => {
     expect(JSON.parse(answer.body)).toEqual({ status: 'shutting down' });
   });
 
-  it('drains: an in-flight request finishes, new connections are refused, then the server closes', async () => {
+  it('drains: an in-flight request finishes, new requests meanwhile are answered (health 503), then the server closes', async () => {
     const { server, state, port } = await listen();
     const payload = JSON.stringify({
       query:
@@ -90,7 +118,8 @@ describe('the node:http server', () => {
 
     const drained = drain(server, state, 5_000);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await expect(get(port, '/health')).rejects.toThrow(/ECONNREFUSED/);
+    // The listener stays open while requests are in flight: a late client gets an answer, not a reset.
+    expect(await get(port, '/health')).toEqual({ status: 503, body: '{"status":"shutting down"}' });
     slow.end(payload.slice(half));
 
     const [response] = await answered;
@@ -99,6 +128,51 @@ describe('the node:http server', () => {
     expect(JSON.parse(await bodyOf(response))).toEqual({ data: { estimate: { fits: true } } });
     expect(await drained).toBe(true);
     expect(server.listening).toBe(false);
+    await expect(get(port, '/health')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('drain answers requests that had arrived but were not read yet (they used to be reset)', async () => {
+    const { server, state, port } = await listen();
+    const sockets = await Promise.all([0, 1, 2].map(() => connected(port)));
+    while (state.sockets.size < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    const answers = sockets.map(answerOf);
+    const body = JSON.stringify({
+      query:
+        '{ estimate(input: { model: "llama-2-7b", gpu: "h100", inputTokens: 10, outputTokens: 10 }) { fits } }',
+    });
+    // Written to the kernel at once; the server reads them only once this function returns, after
+    // the drain has begun: as when SIGTERM lands while the event loop is busy.
+    for (const socket of sockets) {
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      );
+    }
+    const drained = drain(server, state, 5_000);
+    for (const answer of await Promise.all(answers)) {
+      expect(answer.error).toBeUndefined();
+      const [head, payload] = answer.text.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+      expect(head.toLowerCase()).toContain('connection: close');
+      expect(JSON.parse(payload)).toEqual({ data: { estimate: { fits: true } } });
+    }
+    expect(await drained).toBe(true);
+  });
+
+  it('drain closes an idle keep-alive connection at once and a silent new one after its grace', async () => {
+    const { server, state, port } = await listen();
+    const keepAlive = await connected(port);
+    const keptAnswer = new Promise<void>((resolve) => keepAlive.once('data', () => resolve()));
+    keepAlive.write('GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    await keptAnswer;
+    const silent = await connected(port);
+    const closedAt = (socket: Socket) =>
+      new Promise<number>((resolve) => socket.once('close', () => resolve(performance.now())));
+    const [keepAliveClosed, silentClosed] = [closedAt(keepAlive), closedAt(silent)];
+    const started = performance.now();
+    expect(await drain(server, state, 5_000)).toBe(true);
+    expect((await keepAliveClosed) - started).toBeLessThan(FRESH_CONNECTION_GRACE_MS);
+    expect((await silentClosed) - started).toBeGreaterThanOrEqual(FRESH_CONNECTION_GRACE_MS - 100);
+    expect((await silentClosed) - started).toBeLessThan(FRESH_CONNECTION_GRACE_MS + 1_000);
   });
 
   it('gives up at the deadline with requests still running', async () => {
