@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import compression from 'compression';
 import {
   DEFAULT_HEADERS_TIMEOUT_MS,
   DEFAULT_MAX_CONNECTIONS,
@@ -27,6 +28,7 @@ import {
   trackConnections,
   trackResponse,
 } from './shutdown.js';
+import { COMPRESS_MIN_BYTES } from './static-asset.js';
 import { type App, createApp } from './yoga.js';
 
 const HEALTH_PATH = '/health';
@@ -75,6 +77,7 @@ export function createHttpServer(
   logger: JsonLogger,
   options: HttpOptions = {},
 ): Server {
+  const compress = compression({ threshold: COMPRESS_MIN_BYTES });
   const server = createServer(
     {
       requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
@@ -95,16 +98,20 @@ export function createHttpServer(
         res.end(req.method === 'HEAD' ? undefined : '{"status":"shutting down"}');
         return;
       }
-      Promise.resolve(app(req, res)).catch((error: unknown) => {
-        // Yoga answers its own errors; this is the last line of defence.
-        logger.error('request handler failed', error instanceof Error ? error : { error: String(error) });
-        if (!res.headersSent) {
-          res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-          res.end('{"errors":[{"message":"Unexpected error."}]}');
-        } else res.destroy();
-      });
+      // GraphQL results are compressed on the fly (gzip or brotli at the library's fast settings);
+      // static assets arrive already compressed (static-asset.ts) and pass through.
+      compress(req as never, res as never, () => serve(req, res));
     },
   );
+  const serve = (req: IncomingMessage, res: ServerResponse) =>
+    Promise.resolve(app(req, res)).catch((error: unknown) => {
+      // Yoga answers its own errors; this is the last line of defence.
+      logger.error('request handler failed', error instanceof Error ? error : { error: String(error) });
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        res.end('{"errors":[{"message":"Unexpected error."}]}');
+      } else res.destroy();
+    });
   server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   server.on('clientError', clientErrorHandler(logger));
   trackConnections(server, state);

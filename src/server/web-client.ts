@@ -4,11 +4,11 @@
  * request can reach outside the build. Vite names assets by content hash: those are cached for a
  * year; index.html is revalidated (ETag) so a new build shows at once.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'graphql-yoga';
+import { assetResponse, type StaticAsset, staticAsset } from './static-asset.js';
 
 /** Where `npm run build` puts the client. */
 export const WEB_CLIENT_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -31,19 +31,14 @@ const CONTENT_TYPES: Record<string, string> = {
 const CONTENT_SECURITY_POLICY =
   "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-interface StaticFile {
-  body: Uint8Array<ArrayBuffer>;
-  headers: Record<string, string>;
-}
-
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-function loadFiles(dir: string): Map<string, StaticFile> {
-  const files = new Map<string, StaticFile>();
+function loadFiles(dir: string): Map<string, StaticAsset> {
+  const files = new Map<string, StaticAsset>();
   if (!existsSync(join(dir, 'index.html'))) return files;
   for (const path of listFiles(dir)) {
     const type = CONTENT_TYPES[extname(path)];
@@ -51,16 +46,15 @@ function loadFiles(dir: string): Map<string, StaticFile> {
     const urlPath = `/${relative(dir, path).split(sep).join('/')}`;
     const body = new Uint8Array(readFileSync(path));
     const hashed = urlPath.startsWith('/assets/');
-    files.set(urlPath, {
-      body,
-      headers: {
+    files.set(
+      urlPath,
+      staticAsset(body, {
         'content-type': type,
         'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-        etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
         'x-content-type-options': 'nosniff',
         ...(type.startsWith('text/html') ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {}),
-      },
-    });
+      }),
+    );
   }
   return files;
 }
@@ -87,13 +81,8 @@ export function webClientPlugin(dir: string = WEB_CLIENT_DIR): Plugin {
         }
         return;
       }
-      if (request.headers.get('if-none-match') === file.headers.etag) {
-        endResponse(new fetchAPI.Response(null, { status: 304, headers: file.headers }));
-        return;
-      }
-      endResponse(
-        new fetchAPI.Response(request.method === 'HEAD' ? null : file.body, { headers: file.headers }),
-      );
+      // ETag revalidation, and a brotli or gzip copy made once per file (static-asset.ts).
+      return assetResponse(file, request, fetchAPI).then(endResponse);
     },
   };
 }

@@ -1,10 +1,9 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import { type Context, type ContextOptions, createContextFactory, schema } from '../schema/index.js';
 import { type CorsOptions, corsFor } from './cors.js';
 import { DEFAULT_MAX_ESTIMATES, estimateBudgetPlugin } from './estimate-budget.js';
 import { loadExampleQueries } from './examples.js';
-import { graphiqlOptions } from './graphiql.js';
+import { playgroundPlugin } from './graphiql.js';
 import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_QUERY_LIMITS,
@@ -64,16 +63,15 @@ export function createApp(options: AppOptions = {}): App {
     ...options,
     queryLimits: { complexity: limits.maxCost, ...options.queryLimits },
   });
+  const graphqlEndpoint = options.graphqlEndpoint ?? '/graphql';
+  const playground = options.graphiql !== false && options.introspection !== false;
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: contextFor,
-    graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
+    graphqlEndpoint,
     healthCheckEndpoint: options.healthCheckEndpoint ?? '/health',
-    graphiql:
-      options.graphiql === false || options.introspection === false
-        ? false
-        : graphiqlOptions(loadExampleQueries()),
-    renderGraphiQL,
+    // Served by playgroundPlugin (rendered and compressed once) rather than by yoga on each request.
+    graphiql: false,
     landingPage: false,
     cors: corsFor(options.cors ?? { origins: [], credentials: false }),
     maskedErrors: options.maskedErrors === false ? false : { isDev: options.development === true },
@@ -84,6 +82,7 @@ export function createApp(options: AppOptions = {}): App {
     maxRequestBodySize: maxBodyBytes,
     plugins: [
       ...(options.webClient === false ? [] : [webClientPlugin(options.webClient)]),
+      ...(playground ? [playgroundPlugin(graphqlEndpoint, loadExampleQueries())] : []),
       publicErrorsPlugin({ development: options.development === true }),
       requestGuardPlugin(maxBodyBytes),
       ...operationLimitPlugins({
