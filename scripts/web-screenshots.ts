@@ -29,6 +29,11 @@ const SHOTS = [
     ready: 'roofline-chart',
   },
   {
+    file: 'web-plan.png',
+    query: '?view=plan&model=llama-3.1-70b&requestsPerSecond=10&maxTtftMs=2000&maxTpotMs=50&maxGpus=8',
+    ready: 'plan-summary',
+  },
+  {
     file: 'web-fit-phone.png',
     query: '?model=mixtral-8x7b&gpu=a100-sxm4-80gb&weightFormat=INT4',
     ready: 'verdict',

@@ -17,19 +17,22 @@ import {
   FitEstimateDocument,
   type FitEstimateQuery,
   type FitEstimateQueryVariables,
+  PlanDeploymentDocument,
   RooflineDocument,
   type RooflineQuery,
   type TypedDocumentString,
 } from '../../web/src/gql/graphql.js';
 import {
   formatBytes,
+  formatDollars,
   formatSeconds,
   formatSi,
   formatTokenRate,
   formatTokens,
 } from '../../web/src/lib/format.js';
+import { layoutLabel, planVariables } from '../../web/src/lib/plan.js';
 import { rooflinePoints } from '../../web/src/lib/roofline.js';
-import { DEFAULT_STATE } from '../../web/src/lib/url-state.js';
+import { DEFAULT_STATE, parseState } from '../../web/src/lib/url-state.js';
 
 let buildDir: string;
 let server: LocalServer;
@@ -330,6 +333,39 @@ describe('the web client', () => {
           .textContent(),
       `peak ${formatSi(l4.data.estimate.assumptions.computePeakFlopsPerSecond, 'FLOP/s')} (${l4.data.estimate.assumptions.computeFormatUsed})`,
     );
+  });
+
+  it('Plan: ranks what the planner answers, re-ranks by another objective, and says when nothing meets the targets', async () => {
+    const page = await openPage();
+    const query =
+      '?view=plan&model=llama-3.1-8b&planGpus=h100-sxm5-80gb,l40s,a100-sxm4-80gb&maxGpus=2&requestsPerSecond=2';
+    await page.goto(`${server.origin}/${query}`);
+    const expectedRows = async (search: string) => {
+      const variables = planVariables(parseState(search));
+      if (variables === null) throw new Error('no plan variables');
+      const { data } = await api(PlanDeploymentDocument, variables);
+      return data.plan.candidates.map((c) => [
+        `${c.gpuCount}× ${c.gpu.name}${layoutLabel(c.parallelism)}`,
+        c.dollarsPerMillionOutputTokens == null ? 'no price' : formatDollars(c.dollarsPerMillionOutputTokens),
+      ]);
+    };
+    const rowsShown = () =>
+      page
+        .getByTestId('plan-table')
+        .locator('tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((row) => [row.querySelector('th')?.textContent ?? '', row.children[9]?.textContent ?? '']),
+        );
+    const byCost = await expectedRows(query);
+    expect(byCost.length).toBeGreaterThan(0);
+    await until(page, rowsShown, byCost);
+
+    await page.getByLabel('Rank by').selectOption('GPU_COUNT');
+    await until(page, rowsShown, await expectedRows(`${query}&objective=GPU_COUNT`));
+
+    await page.getByLabel('TPOT limit, ms').fill('1');
+    await page.getByText('No deployment meets these targets').waitFor({ timeout: 20_000 });
+    expect(await text(page, 'plan-summary')).toContain('time per output token');
   });
 
   it('links reproduce a view, the keyboard moves between views, and a phone-width page does not scroll sideways', async () => {

@@ -37,8 +37,30 @@ describe('the query string holds the whole state', () => {
       weightFormats: ['INT4'],
       sort: 'gpu',
       sortDescending: false,
+      setups: [
+        { gpu: 'h200-sxm-141gb', gpuCount: 8, weightFormat: 'FP8' },
+        { gpu: 'l4', gpuCount: 1, weightFormat: 'INT4' },
+      ],
+      maxTtftMs: 0,
+      maxTpotMs: 25,
+      requestsPerSecond: 2.5,
+      maxGpus: 16,
+      objective: 'THROUGHPUT_PER_GPU',
+      planGpus: ['h100-sxm5-80gb'],
+      planWeightFormats: ['FP8', 'INT4'],
     };
     expect(parseState(serializeState(state))).toEqual(state);
+  });
+
+  it('writes a setup as gpu:count:format, and reads one with the count and format left out', () => {
+    const query = serializeState({
+      ...DEFAULT_STATE,
+      setups: [{ gpu: 'l4', gpuCount: 2, weightFormat: 'INT8' }],
+    });
+    expect(query).toBe('?setups=l4:2:INT8');
+    expect(parseState('?setups=l4,a10::x,:2:FP8').setups).toEqual([
+      { gpu: 'l4', gpuCount: 1, weightFormat: 'FP16' },
+    ]);
   });
 
   it('keeps an empty GPU list (the empty state) apart from the default list', () => {
@@ -49,7 +71,7 @@ describe('the query string holds the whole state', () => {
 
   it('falls back to the defaults for unknown views, formats and malformed numbers', () => {
     const state = parseState(
-      '?view=nope&weightFormat=FP7&inputTokens=12abc&sort=price&weightFormats=int4,bogus,INT4',
+      '?view=nope&weightFormat=FP7&inputTokens=12abc&sort=cost&weightFormats=int4,bogus,INT4',
     );
     expect(state.view).toBe(DEFAULT_STATE.view);
     expect(state.weightFormat).toBe(DEFAULT_STATE.weightFormat);

@@ -6,12 +6,14 @@ import type { ViewProps } from './components/view-layout.js';
 import { serializeState, type View } from './lib/url-state.js';
 import { CompareView } from './views/compare.js';
 import { FitView } from './views/fit.js';
+import { PlanView } from './views/plan.js';
 import { RooflineView } from './views/roofline.js';
 
 const VIEWS: { view: View; title: string; component: ComponentType<ViewProps> }[] = [
   { view: 'fit', title: 'Fit', component: FitView },
   { view: 'compare', title: 'Compare', component: CompareView },
   { view: 'roofline', title: 'Roofline', component: RooflineView },
+  { view: 'plan', title: 'Plan', component: PlanView },
 ];
 
 export function App() {

@@ -45,16 +45,28 @@ interface NumberFieldProps {
   errors?: string[];
   hint?: string;
   name: string;
+  /** Accept a decimal fraction (a request rate), not only whole numbers. */
+  decimal?: boolean;
 }
 
-/** A whole number; the text is kept while it is not one yet (an empty box, a stray letter). */
-export function NumberField({ label, value, onChange, min = 1, errors = [], hint, name }: NumberFieldProps) {
+/** A number (whole unless `decimal`); the text is kept while it is not one yet (an empty box, a stray letter). */
+export function NumberField({
+  label,
+  value,
+  onChange,
+  min = 1,
+  errors = [],
+  hint,
+  name,
+  decimal = false,
+}: NumberFieldProps) {
   const [text, setText] = useState(String(value));
   useEffect(() => {
     if (Number(text) !== value) setText(String(value));
     // Only an outside change (Back, a link) replaces what is being typed.
   }, [value]);
-  const typedError = /^-?\d+$/.test(text.trim()) ? [] : ['Enter a whole number.'];
+  const pattern = decimal ? /^\d+(\.\d+)?$/ : /^-?\d+$/;
+  const typedError = pattern.test(text.trim()) ? [] : [decimal ? 'Enter a number.' : 'Enter a whole number.'];
   return (
     <Field label={label} errors={[...typedError, ...errors]} hint={hint}>
       {({ inputId, describedBy, invalid }) => (
@@ -62,16 +74,16 @@ export function NumberField({ label, value, onChange, min = 1, errors = [], hint
           id={inputId}
           name={name}
           type="number"
-          inputMode="numeric"
+          inputMode={decimal ? 'decimal' : 'numeric'}
           min={min}
-          step={1}
+          step={decimal ? 'any' : 1}
           value={text}
           aria-describedby={describedBy}
           aria-invalid={invalid}
           onInput={(event) => {
             const next = event.currentTarget.value;
             setText(next);
-            if (/^-?\d+$/.test(next.trim())) onChange(Number(next));
+            if (pattern.test(next.trim())) onChange(Number(next));
           }}
         />
       )}

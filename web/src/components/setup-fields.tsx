@@ -75,7 +75,8 @@ export function KvCacheFormatField({ state, update, errors }: Props) {
   );
 }
 
-export function WorkloadFields({ state, update, errors }: Props) {
+/** Prompt and output lengths, per sequence. */
+export function PromptOutputFields({ state, update, errors }: Props) {
   return (
     <>
       <NumberField
@@ -92,12 +93,48 @@ export function WorkloadFields({ state, update, errors }: Props) {
         errors={errors.outputTokens}
         onChange={(outputTokens) => update({ outputTokens })}
       />
+    </>
+  );
+}
+
+/** Prompt and output lengths and the batch. */
+export function WorkloadFields(props: Props) {
+  const { state, update, errors } = props;
+  return (
+    <>
+      <PromptOutputFields {...props} />
       <NumberField
         name="batchSize"
         label="Batch size, sequences"
         value={state.batchSize}
         errors={errors.batchSize}
         onChange={(batchSize) => update({ batchSize })}
+      />
+    </>
+  );
+}
+
+/** The latency limits Serving draws and Plan plans for, milliseconds (0: none). */
+export function LatencyLimitFields({ state, update, errors }: Props) {
+  return (
+    <>
+      <NumberField
+        name="maxTtftMs"
+        label="TTFT limit, ms"
+        hint="0: no limit"
+        min={0}
+        value={state.maxTtftMs}
+        errors={errors.maxTtftMs}
+        onChange={(maxTtftMs) => update({ maxTtftMs })}
+      />
+      <NumberField
+        name="maxTpotMs"
+        label="TPOT limit, ms"
+        hint="0: no limit"
+        min={0}
+        value={state.maxTpotMs}
+        errors={errors.maxTpotMs}
+        onChange={(maxTpotMs) => update({ maxTpotMs })}
       />
     </>
   );

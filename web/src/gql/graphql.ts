@@ -188,6 +188,14 @@ export type GpuGeneration =
   /** NVIDIA Volta (V100). */
   | 'VOLTA';
 
+/** A GPU's price for this plan, replacing Gpu.listPriceDollarsPerHour. */
+export type GpuPriceInput = {
+  /** US dollars per GPU per hour, from 0 to 1000000. */
+  dollarsPerHour: number;
+  /** Catalog GPU id or alias. */
+  gpu: string | number;
+};
+
 /** Overrides of the memory assumptions; omitted fields keep the defaults. */
 export type MemoryAssumptionsInput = {
   /** Bytes per attention-score element an unfused engine materialises for one layer in prefill (sequences x heads x n x n), 0 to 16 (default 0: fused/flash attention keeps no n x n matrix; eager attention 2-6). */
@@ -249,6 +257,68 @@ export type Operator =
   | 'SHARED_EXPERTS'
   /** Two ring all-reduces per layer over the interconnect (gpuCount > 1 only). */
   | 'TENSOR_PARALLEL_ALL_REDUCE';
+
+/** A model, a workload and latency targets: which deployments meet them, and at what cost. The search looks at gpus x layouts (one per GPU count up to maxGpus) x weightFormats x kvCacheFormats configurations, at most 100000; a larger search is a BAD_USER_INPUT error raised before any work. */
+export type PlanInput = {
+  /** A model not in the catalog (or give model or modelConfig). */
+  customModel?: CustomModelInput | null | undefined;
+  /** Engine profile of the timing model (default OPTIMIZED). */
+  engine?: EngineProfile | null | undefined;
+  /** Prices for this plan, replacing the list prices of those GPUs. */
+  gpuPrices?: Array<GpuPriceInput> | null | undefined;
+  /** GPU types to consider (catalog ids or aliases). Absent: the whole catalog. */
+  gpus?: Array<string | number> | null | undefined;
+  /** Prompt tokens per request, 1 to 10000000. */
+  inputTokens: number;
+  /** KV cache formats to consider. Absent: FP16, FP8. */
+  kvCacheFormats?: Array<NumberFormat> | null | undefined;
+  /** Candidates to return, 1 to 100. */
+  limit?: number | null | undefined;
+  /** Most GPUs in one deployment (one replica); every count from 1 up is tried. */
+  maxGpus?: number | null | undefined;
+  /** Latency target: time per output token after the first, seconds. Absent: no limit. */
+  maxTimePerOutputTokenSeconds?: number | null | undefined;
+  /** Latency target: time to first token, seconds. Absent: no limit. */
+  maxTimeToFirstTokenSeconds?: number | null | undefined;
+  /** Catalog model id or alias (or give customModel or modelConfig). */
+  model?: string | number | null | undefined;
+  /** A HuggingFace config.json, as published (or give model or customModel); see Query.modelFromConfig. */
+  modelConfig?: unknown;
+  /** What to rank by. */
+  objective?: PlanObjective | null | undefined;
+  /** Output tokens per request, 1 to 10000000. */
+  outputTokens: number;
+  /** Requests per second the fleet must carry (at most 1000000); sets each candidate's replicas. Absent: one replica. */
+  requestsPerSecond?: number | null | undefined;
+  /** Weight formats to consider. Absent: FP16, FP8, INT8, INT4. */
+  weightFormats?: Array<NumberFormat> | null | undefined;
+};
+
+/** What a plan ranks its candidates by. Ties go to lower cost, then fewer GPUs, then catalog order. */
+export type PlanObjective =
+  /** Cheapest: the fleet dollars per hour when requestsPerSecond is given, else dollars per million output tokens. GPUs without a price rank last. */
+  | 'COST'
+  /** Fewest GPUs in all (GPUs per replica x replicas). */
+  | 'GPU_COUNT'
+  /** Lowest end-to-end latency: each deployment at one sequence per replica, copied to carry the rate. */
+  | 'LATENCY'
+  /** Most output tokens per second per GPU. */
+  | 'THROUGHPUT_PER_GPU';
+
+/** Why a configuration was rejected. Each counts once, under the first reason in this order (cheapest check first). */
+export type RejectionReason =
+  /** No serving engine runs this weight or KV cache format on this GPU (vLLM hardware table; see the README). */
+  | 'FORMAT_UNSUPPORTED'
+  /** The weights fit but not the KV cache of one sequence of the workload. */
+  | 'KV_CAPACITY'
+  /** Engines refuse this split of the model over the GPUs (heads, KV heads, experts or layers). */
+  | 'SPLIT_NOT_ALLOWED'
+  /** Even one sequence per replica misses maxTimePerOutputTokenSeconds. */
+  | 'TIME_PER_OUTPUT_TOKEN'
+  /** Even one sequence per replica misses maxTimeToFirstTokenSeconds. */
+  | 'TIME_TO_FIRST_TOKEN'
+  /** Weights, activations and runtime overhead alone exceed the memory of a GPU. */
+  | 'WEIGHTS_DO_NOT_FIT';
 
 /** Overrides of the engine profile's calibrated efficiencies and overheads; omitted fields keep the profile's values. Not accepted with engine IDEAL, which is the roofline bound. */
 export type TuningInput = {
@@ -315,7 +385,7 @@ export type CompareGpusQueryVariables = Exact<{
 }>;
 
 
-export type CompareGpusQuery = { compare: Array<{ fits: boolean, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecond: number, gpu: { id: string, name: string }, assumptions: { weightFormat: NumberFormat }, timeToFirstTokenSecondsRange: { low: number, high: number }, timePerOutputTokenSecondsRange: { low: number, high: number }, outputTokensPerSecondRange: { low: number, high: number } }> };
+export type CompareGpusQuery = { compare: Array<{ gpuCount: number, fits: boolean, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecond: number, gpu: { id: string, name: string, listPriceDollarsPerHour: number | null }, assumptions: { weightFormat: NumberFormat }, timeToFirstTokenSecondsRange: { low: number, high: number }, timePerOutputTokenSecondsRange: { low: number, high: number }, outputTokensPerSecondRange: { low: number, high: number } }> };
 
 export type FitEstimateQueryVariables = Exact<{
   input: EstimateInput;
@@ -323,6 +393,13 @@ export type FitEstimateQueryVariables = Exact<{
 
 
 export type FitEstimateQuery = { estimate: { fits: boolean, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecond: number, warnings: Array<string>, memory: { weightsBytes: number, kvCacheBytes: number, activationsBytes: number, overheadBytes: number, totalBytes: number, capacityBytes: number, freeBytes: number }, maxContextLength: { tokens: number, limitedBy: ContextLimitReason }, timeToFirstTokenSecondsRange: { low: number, high: number }, timePerOutputTokenSecondsRange: { low: number, high: number }, outputTokensPerSecondRange: { low: number, high: number } } };
+
+export type PlanDeploymentQueryVariables = Exact<{
+  input: PlanInput;
+}>;
+
+
+export type PlanDeploymentQuery = { plan: { evaluated: number, rejected: Array<{ reason: RejectionReason, count: number }>, candidates: Array<{ gpuCount: number, replicas: number, totalGpus: number, weightFormat: NumberFormat, kvCacheFormat: NumberFormat, concurrencyPerReplica: number, dollarsPerHour: number | null, dollarsPerMillionOutputTokens: number | null, bindingConstraint: string, gpu: { name: string }, parallelism: { tensor: number, pipeline: number, expert: number, data: number }, serving: { timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecondPerGpu: number, outputTokensPerSecondPerUser: number } }>, paretoFrontier: Array<{ gpuCount: number, weightFormat: NumberFormat, concurrencyPerReplica: number, gpu: { name: string }, serving: { outputTokensPerSecondPerGpu: number, outputTokensPerSecondPerUser: number } }> } };
 
 export type RooflineQueryVariables = Exact<{
   input: EstimateInput;
@@ -371,7 +448,9 @@ export const CompareGpusDocument = new TypedDocumentString(`
     gpu {
       id
       name
+      listPriceDollarsPerHour
     }
+    gpuCount
     assumptions {
       weightFormat
     }
@@ -430,6 +509,55 @@ export const FitEstimateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FitEstimateQuery, FitEstimateQueryVariables>;
+export const PlanDeploymentDocument = new TypedDocumentString(`
+    query PlanDeployment($input: PlanInput!) {
+  plan(input: $input) {
+    evaluated
+    rejected {
+      reason
+      count
+    }
+    candidates {
+      gpu {
+        name
+      }
+      gpuCount
+      replicas
+      totalGpus
+      parallelism {
+        tensor
+        pipeline
+        expert
+        data
+      }
+      weightFormat
+      kvCacheFormat
+      concurrencyPerReplica
+      serving {
+        timeToFirstTokenSeconds
+        timePerOutputTokenSeconds
+        outputTokensPerSecondPerGpu
+        outputTokensPerSecondPerUser
+      }
+      dollarsPerHour
+      dollarsPerMillionOutputTokens
+      bindingConstraint
+    }
+    paretoFrontier {
+      gpu {
+        name
+      }
+      gpuCount
+      weightFormat
+      concurrencyPerReplica
+      serving {
+        outputTokensPerSecondPerGpu
+        outputTokensPerSecondPerUser
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlanDeploymentQuery, PlanDeploymentQueryVariables>;
 export const RooflineDocument = new TypedDocumentString(`
     query Roofline($input: EstimateInput!) {
   estimate(input: $input) {

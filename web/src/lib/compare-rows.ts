@@ -7,7 +7,8 @@ export interface Range {
 }
 
 export interface CompareEstimate {
-  gpu: { id: string; name: string };
+  gpu: { id: string; name: string; listPriceDollarsPerHour?: number | null };
+  gpuCount: number;
   assumptions: { weightFormat: string };
   fits: boolean;
   timeToFirstTokenSeconds: number;
@@ -22,6 +23,20 @@ export interface CompareRow {
   /** Unique label: the GPU name, with the weight format when several are compared. */
   label: string;
   estimate: CompareEstimate;
+  /** US dollars per million output tokens at the GPU's list price; null when the GPU has none. */
+  dollarsPerMillionTokens: number | null;
+}
+
+/**
+ * What a million output tokens cost when every GPU of the setup is rented at its list price and
+ * runs this workload back to back: gpuCount x $/hour over the tokens one hour produces, x 1e6.
+ */
+export function dollarsPerMillionTokens(
+  dollarsPerGpuHour: number,
+  gpuCount: number,
+  tokensPerSecond: number,
+): number {
+  return (dollarsPerGpuHour * gpuCount * 1e6) / (tokensPerSecond * 3600);
 }
 
 export function compareRows(estimates: readonly CompareEstimate[]): CompareRow[] {
@@ -30,6 +45,14 @@ export function compareRows(estimates: readonly CompareEstimate[]): CompareRow[]
     label:
       formats.size > 1 ? `${estimate.gpu.name} · ${estimate.assumptions.weightFormat}` : estimate.gpu.name,
     estimate,
+    dollarsPerMillionTokens:
+      estimate.gpu.listPriceDollarsPerHour == null || estimate.outputTokensPerSecond <= 0
+        ? null
+        : dollarsPerMillionTokens(
+            estimate.gpu.listPriceDollarsPerHour,
+            estimate.gpuCount,
+            estimate.outputTokensPerSecond,
+          ),
   }));
 }
 
@@ -38,6 +61,8 @@ const SORT_VALUE: Record<SortKey, (row: CompareRow) => number | string> = {
   ttft: (row) => row.estimate.timeToFirstTokenSeconds,
   tpot: (row) => row.estimate.timePerOutputTokenSeconds,
   throughput: (row) => row.estimate.outputTokensPerSecond,
+  // GPUs without a price sort after every priced one, either way.
+  price: (row) => row.dollarsPerMillionTokens ?? Number.NaN,
 };
 
 /** Rows ordered by one column; ties keep the API's order (stable sort). */
@@ -47,6 +72,9 @@ export function sortRows(rows: readonly CompareRow[], key: SortKey, descending: 
   return [...rows].sort((a, b) => {
     const x = value(a);
     const y = value(b);
-    return sign * (typeof x === 'string' ? x.localeCompare(y as string) : x - (y as number));
+    if (typeof x === 'string') return sign * x.localeCompare(y as string);
+    if (Number.isNaN(x) || Number.isNaN(y))
+      return Number(Number.isNaN(x)) - Number(Number.isNaN(y as number));
+    return sign * (x - (y as number));
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { NumberFormat } from '../gql/graphql.js';
 
-export const VIEWS = ['fit', 'compare', 'roofline'] as const;
+export const VIEWS = ['fit', 'compare', 'roofline', 'plan'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Every NumberFormat, in the schema's order (the Record makes tsc name any the schema adds). */
@@ -23,7 +23,17 @@ const FORMAT_ORDER: Record<NumberFormat, number> = {
 };
 export const FORMATS = Object.keys(FORMAT_ORDER) as NumberFormat[];
 
-export const SORT_KEYS = ['gpu', 'ttft', 'tpot', 'throughput'] as const;
+export const OBJECTIVES = ['COST', 'GPU_COUNT', 'THROUGHPUT_PER_GPU', 'LATENCY'] as const;
+export type Objective = (typeof OBJECTIVES)[number];
+
+/** One deployment on the Serving view: a GPU type, how many in a tensor-parallel group, the weights' format. */
+export interface Setup {
+  gpu: string;
+  gpuCount: number;
+  weightFormat: NumberFormat;
+}
+
+export const SORT_KEYS = ['gpu', 'ttft', 'tpot', 'throughput', 'price'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export interface AppState {
@@ -43,6 +53,17 @@ export interface AppState {
   weightFormats: NumberFormat[];
   sort: SortKey;
   sortDescending: boolean;
+  /** Serving: the setups whose curves are drawn. */
+  setups: Setup[];
+  /** Serving and Plan: latency limits, milliseconds; 0 is no limit. */
+  maxTtftMs: number;
+  maxTpotMs: number;
+  /** Plan: the load, the largest deployment, what to rank by, and the GPUs and formats searched (empty: the API's defaults). */
+  requestsPerSecond: number;
+  maxGpus: number;
+  objective: Objective;
+  planGpus: string[];
+  planWeightFormats: NumberFormat[];
 }
 
 export const DEFAULT_STATE: Readonly<AppState> = Object.freeze<AppState>({
@@ -59,6 +80,18 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze<AppState>({
   weightFormats: ['FP16'],
   sort: 'tpot',
   sortDescending: false,
+  setups: [
+    { gpu: 'h100-sxm5-80gb', gpuCount: 1, weightFormat: 'FP16' },
+    { gpu: 'a100-sxm4-80gb', gpuCount: 1, weightFormat: 'FP16' },
+    { gpu: 'l40s', gpuCount: 1, weightFormat: 'FP8' },
+  ],
+  maxTtftMs: 2000,
+  maxTpotMs: 50,
+  requestsPerSecond: 10,
+  maxGpus: 8,
+  objective: 'COST',
+  planGpus: [],
+  planWeightFormats: [],
 });
 
 type Key = keyof AppState;
@@ -76,6 +109,14 @@ const KEYS: Key[] = [
   'outputTokens',
   'batchSize',
   'sort',
+  'setups',
+  'maxTtftMs',
+  'maxTpotMs',
+  'requestsPerSecond',
+  'maxGpus',
+  'objective',
+  'planGpus',
+  'planWeightFormats',
 ];
 
 function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
@@ -84,6 +125,10 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
 
 function parseInteger(text: string): number | undefined {
   return /^-?\d{1,15}$/.test(text) ? Number(text) : undefined;
+}
+
+function parseDecimal(text: string): number | undefined {
+  return /^\d{1,12}(\.\d{1,6})?$/.test(text) ? Number(text) : undefined;
 }
 
 function parseList(text: string): string[] {
@@ -96,6 +141,19 @@ function parseList(text: string): string[] {
 function parseFormats(text: string): NumberFormat[] {
   const formats = parseList(text.toUpperCase()).filter((item) => isOneOf(FORMATS, item));
   return [...new Set(formats)];
+}
+
+/** 'h100-sxm5-80gb:2:FP8' -> a setup; the count and format may be left out (1, FP16). */
+function parseSetup(text: string): Setup | undefined {
+  const [gpu, count = '1', format = 'FP16'] = text.split(':');
+  const gpuCount = parseInteger(count);
+  const weightFormat = format.toUpperCase();
+  if (!gpu || gpuCount === undefined || !isOneOf(FORMATS, weightFormat)) return undefined;
+  return { gpu, gpuCount, weightFormat };
+}
+
+function setupText(setup: Setup): string {
+  return `${setup.gpu}:${setup.gpuCount}:${setup.weightFormat}`;
 }
 
 /** The state a query string describes (with or without the leading '?'). */
@@ -114,7 +172,15 @@ export function parseState(search: string): AppState {
     const value = text(key)?.trim();
     if (value) state[key] = value;
   }
-  for (const key of ['gpuCount', 'inputTokens', 'outputTokens', 'batchSize'] as const) {
+  for (const key of [
+    'gpuCount',
+    'inputTokens',
+    'outputTokens',
+    'batchSize',
+    'maxTtftMs',
+    'maxTpotMs',
+    'maxGpus',
+  ] as const) {
     const value = parseInteger(text(key) ?? '');
     if (value !== undefined) state[key] = value;
   }
@@ -126,6 +192,16 @@ export function parseState(search: string): AppState {
   if (gpus !== null) state.gpus = [...new Set(parseList(gpus))];
   const weightFormats = text('weightFormats');
   if (weightFormats !== null) state.weightFormats = parseFormats(weightFormats);
+  const rate = parseDecimal(text('requestsPerSecond') ?? '');
+  if (rate !== undefined) state.requestsPerSecond = rate;
+  const objective = text('objective')?.toUpperCase() ?? '';
+  if (isOneOf(OBJECTIVES, objective)) state.objective = objective;
+  const setups = text('setups');
+  if (setups !== null) state.setups = parseList(setups).flatMap((item) => parseSetup(item) ?? []);
+  const planGpus = text('planGpus');
+  if (planGpus !== null) state.planGpus = [...new Set(parseList(planGpus))];
+  const planWeightFormats = text('planWeightFormats');
+  if (planWeightFormats !== null) state.planWeightFormats = parseFormats(planWeightFormats);
   const sort = text('sort') ?? '';
   const sortKey = sort.replace(/^-/, '');
   if (isOneOf(SORT_KEYS, sortKey)) {
@@ -137,6 +213,7 @@ export function parseState(search: string): AppState {
 
 function valueText(state: AppState, key: Key): string {
   if (key === 'sort') return `${state.sortDescending ? '-' : ''}${state.sort}`;
+  if (key === 'setups') return state.setups.map(setupText).join(',');
   const value = state[key];
   return Array.isArray(value) ? value.join(',') : String(value);
 }
@@ -148,6 +225,6 @@ export function serializeState(state: AppState): string {
     const value = valueText(state, key);
     if (value !== valueText(DEFAULT_STATE as AppState, key)) params.set(key, value);
   }
-  const query = params.toString().replaceAll('%2C', ',');
+  const query = params.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
   return query === '' ? '' : `?${query}`;
 }

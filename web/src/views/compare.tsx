@@ -20,7 +20,7 @@ import { ViewLayout, type ViewProps } from '../components/view-layout.js';
 import { CompareGpusDocument, type NumberFormat } from '../gql/graphql.js';
 import { type CompareRow, compareRows, type Range, sortRows } from '../lib/compare-rows.js';
 import { assignErrors } from '../lib/errors.js';
-import { formatRange, formatSeconds, formatTokenRate } from '../lib/format.js';
+import { formatDollars, formatRange, formatSeconds, formatTokenRate } from '../lib/format.js';
 import { COMPARE_INPUTS, compareVariables } from '../lib/requests.js';
 import type { AppState, SortKey } from '../lib/url-state.js';
 
@@ -139,12 +139,16 @@ function CompareTable({ rows, state, update }: { rows: CompareRow[]; state: AppS
   return (
     <div class="table-scroll">
       <table class="compare-table" data-testid="compare-table">
-        <caption>Estimates per GPU (sort by a column's button)</caption>
+        <caption>
+          Estimates per GPU (sort by a column's button). Cost: every GPU of the setup at its public on-demand
+          list price, running this workload back to back.
+        </caption>
         <thead>
           <tr>
             {header('gpu', 'GPU')}
             <th scope="col">Fits</th>
             {METRICS.map((metric) => header(metric.key, metric.title))}
+            {header('price', '$ per million output tokens')}
           </tr>
         </thead>
         <tbody>
@@ -158,6 +162,11 @@ function CompareTable({ rows, state, update }: { rows: CompareRow[]; state: AppS
                   <small>{formatRange(metric.range(row), metric.format)}</small>
                 </td>
               ))}
+              <td data-metric="price">
+                {row.dollarsPerMillionTokens === null
+                  ? 'no price'
+                  : formatDollars(row.dollarsPerMillionTokens)}
+              </td>
             </tr>
           ))}
         </tbody>
