@@ -115,7 +115,7 @@ export const GPUS_2025: GpuSpec[] = [
     ],
     source:
       'NVIDIA RTX PRO 6000 Blackwell datasheet figures (96 GB GDDR7 ECC, 1,792 GB/s, 125 TFLOPS FP32, 4,000 AI TOPS = FP4 ' +
-      `sparse, 600 W) as collected in ../shared/reference/gpus-2025.json; dense = half the sparse tensor figures (FP4 2,000, ` +
+      `sparse, 600 W) as collected in the reference notes gpus-2025.json (no file of this repository); dense = half the sparse tensor figures (FP4 2,000, ` +
       `FP8/INT8 1,000, BF16 500; professional parts accumulate in FP32 at full rate). ${AIC} rtx_pro_6000_server.yaml scales ` +
       'these to its observed 2,430 MHz clock (467.8 BF16); we keep the datasheet rate. Memory: nvidia-smi 97887 MiB (same ' +
       'yaml). PCIe Gen5 x16, no NVLink. Tensor figures are medium confidence (no NVIDIA whitepaper seen).',
