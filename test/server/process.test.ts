@@ -2,76 +2,15 @@
  * The real server process, as `npm start` runs it: startup line, requests, a slow upload in
  * flight during SIGTERM, exit code and the JSON request logs on stdout.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { type IncomingMessage, request } from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, killChildren, spawnChild, startChild } from './spawn.js';
 
 const SECRET = 'secret-value-in-variables';
 
-interface Started {
-  child: ChildProcess;
-  port: number;
-  stdout: string[];
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-const children: ChildProcess[] = [];
-
-afterEach(() => {
-  for (const child of children.splice(0)) {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  }
-});
-
-function spawnServer(env: Record<string, string>): Omit<Started, 'port'> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const stdout: string[] = [];
-  let pending = '';
-  child.stdout?.setEncoding('utf8');
-  child.stdout?.on('data', (chunk: string) => {
-    pending += chunk;
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    stdout.push(...lines.filter((line) => line !== ''));
-  });
-  let stderr = '';
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, stdout, stderr: () => stderr, exited };
-}
-
-async function startServer(env: Record<string, string> = {}): Promise<Started> {
-  const started = spawnServer(env);
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const line = started.stdout.find((l) => l.includes('"msg":"listening"'));
-    if (line) return { ...started, port: JSON.parse(line).port as number };
-    if (started.child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`server did not start: ${started.stderr()}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+afterEach(killChildren);
 
 function post(
   port: number,
@@ -104,7 +43,7 @@ function post(
 
 describe('the server process', () => {
   it('serves, drains an in-flight request on SIGTERM and exits 0, logging JSON lines without bodies', async () => {
-    const server = await startServer();
+    const server = await startChild();
     const listening = JSON.parse(server.stdout[0]);
     expect(listening).toMatchObject({
       level: 'info',
@@ -185,7 +124,7 @@ describe('the server process', () => {
   });
 
   it('refuses to start on a bad environment variable, naming it', async () => {
-    const started = spawnServer({ MAX_DEPTH: 'deep' });
+    const started = spawnChild({ MAX_DEPTH: 'deep' });
     expect(await started.exited).toBe(1);
     expect(started.stderr()).toContain(
       'Configuration error: MAX_DEPTH="deep" is invalid: expected an integer from 1 to 1000',
@@ -198,7 +137,7 @@ describe('the server process', () => {
     await once(blocker, 'listening');
     const { port } = blocker.address() as AddressInfo;
     try {
-      const started = spawnServer({ PORT: String(port) });
+      const started = spawnChild({ PORT: String(port) });
       expect(await started.exited).toBe(1);
       expect(started.stderr()).toBe(
         `Cannot listen on 127.0.0.1:${port}: the address is already in use (another server on this port?) (EADDRINUSE)\n`,
@@ -211,7 +150,7 @@ describe('the server process', () => {
 
   it('is silent with LOG_LEVEL=silent', async () => {
     const port = await freePort();
-    const started = spawnServer({ LOG_LEVEL: 'silent', PORT: String(port) });
+    const started = spawnChild({ LOG_LEVEL: 'silent', PORT: String(port) });
     const deadline = Date.now() + 20_000;
     let healthy = false;
     while (!healthy && Date.now() < deadline) {
