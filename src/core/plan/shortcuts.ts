@@ -4,22 +4,15 @@
  * meet a TPOT (and TTFT) limit, and the weight format a GPU serves best.
  */
 
+import { isStorageFormat } from '../formats.js';
 import type { ModelAnalysis } from '../model.js';
+import { NUMBER_FORMATS } from '../number-format.js';
 import { plan, planMemory } from '../plan.js';
 import type { EstimateRequest, WeightFormat } from '../types.js';
 import type { PlanCandidate, PlanObjective, PlanRequest } from './types.js';
 
-/** Every storage format an engine might keep weights in. */
-export const WEIGHT_FORMAT_CHOICES: readonly WeightFormat[] = [
-  'FP32',
-  'BF16',
-  'FP16',
-  'FP8',
-  'INT8',
-  'INT4',
-  'NVFP4',
-  'MXFP4',
-];
+/** Every storage format an engine might keep weights in (TF32 is a compute mode only). */
+export const WEIGHT_FORMAT_CHOICES: readonly WeightFormat[] = NUMBER_FORMATS.filter(isStorageFormat);
 
 export interface Targets {
   maxTimeToFirstTokenSeconds?: number;
