@@ -92,6 +92,29 @@ function phase(operators: OperatorCost[], overheadSeconds: number): PhaseCost {
   return { seconds, flops, bytes, bound, overheadSeconds, operators };
 }
 
+/** Which calibrated efficiencies a step runs at: prefill's (long matmuls) or decode's (weight streaming). */
+export type StepPhase = 'PREFILL' | 'DECODE';
+
+/**
+ * The cost of one engine step on the most loaded GPU: every operator at the phase's efficiencies
+ * plus a fixed overhead. The one entry point for step costs (the estimate's phases and serving's
+ * mixed steps both come through here), so anything a step pays for lives in one place.
+ */
+export function stepCost(
+  analysis: ModelAnalysis,
+  r: ResolvedRequest,
+  step: Step,
+  stepPhase: StepPhase,
+  overheadSeconds: number,
+): PhaseCost {
+  const t = r.tuning;
+  const efficiency =
+    stepPhase === 'PREFILL'
+      ? { compute: t.prefillComputeEfficiency, bandwidth: t.prefillBandwidthEfficiency }
+      : { compute: t.decodeComputeEfficiency, bandwidth: t.decodeBandwidthEfficiency };
+  return phase(stepOperators(analysis, r, step, efficiency), overheadSeconds);
+}
+
 function ratio(operators: OperatorCost[], pick: (op: OperatorCost) => number): number {
   let attention = 0;
   let rest = 0;
@@ -124,13 +147,7 @@ export function estimateTiming(analysis: ModelAnalysis, r: ResolvedRequest): Tim
     ),
     mlaForm: 'EXPANDED',
   };
-  const prefill = phase(
-    stepOperators(analysis, r, prefillStep, {
-      compute: tuning.prefillComputeEfficiency,
-      bandwidth: tuning.prefillBandwidthEfficiency,
-    }),
-    tuning.perRequestOverheadSeconds,
-  );
+  const prefill = stepCost(analysis, r, prefillStep, 'PREFILL', tuning.perRequestOverheadSeconds);
 
   const decodeSteps = Math.max(outputTokens - 1, 1);
   let meanContext = 0;
@@ -144,13 +161,7 @@ export function estimateTiming(analysis: ModelAnalysis, r: ResolvedRequest): Tim
     };
   });
   const decodeStep: Step = { tokens: b, sequences: b, groups: decodeGroups, mlaForm: 'ABSORBED' };
-  const decode = phase(
-    stepOperators(analysis, r, decodeStep, {
-      compute: tuning.decodeComputeEfficiency,
-      bandwidth: tuning.decodeBandwidthEfficiency,
-    }),
-    tuning.perStepOverheadSeconds,
-  );
+  const decode = stepCost(analysis, r, decodeStep, 'DECODE', tuning.perStepOverheadSeconds);
 
   const ttft = prefill.seconds;
   const tpot = decode.seconds;
