@@ -5,6 +5,9 @@ import type { NumberFormat } from '../gql/graphql.js';
 import { type AppState, FORMATS } from '../lib/url-state.js';
 import { CheckboxGroup, NumberField, SearchField, SelectField } from './field.js';
 
+/** The app state's numeric inputs. */
+type NumberKey = { [K in keyof AppState]: AppState[K] extends number ? K : never }[keyof AppState];
+
 export const FORMAT_OPTIONS = FORMATS.map((format) => ({ value: format, label: format }));
 /** KV cache formats: every format but NATIVE, which only weights have. */
 const KV_FORMAT_OPTIONS = FORMAT_OPTIONS.filter((option) => option.value !== 'NATIVE');
@@ -14,6 +17,28 @@ interface Props {
   update: UpdateState;
   catalog: Catalog;
   errors: Record<string, string[]>;
+}
+
+interface StateNumberFieldProps extends Props {
+  /** The state key it edits, which is also the input's name and the key of its errors. */
+  name: NumberKey;
+  label: string;
+  hint?: string;
+  min?: number;
+  decimal?: boolean;
+}
+
+/** A number input bound to one key of the app state, with the API's errors for that key. */
+export function StateNumberField({ state, update, errors, name, ...field }: StateNumberFieldProps) {
+  return (
+    <NumberField
+      {...field}
+      name={name}
+      value={state[name]}
+      errors={errors[name]}
+      onChange={(value) => update({ [name]: value })}
+    />
+  );
 }
 
 export function ModelField({ state, update, catalog, errors }: Props) {
@@ -30,10 +55,11 @@ export function ModelField({ state, update, catalog, errors }: Props) {
   );
 }
 
-export function SetupFields({ state, update, catalog, errors }: Props) {
+export function SetupFields(props: Props) {
+  const { state, update, catalog, errors } = props;
   return (
     <>
-      <ModelField state={state} update={update} catalog={catalog} errors={errors} />
+      <ModelField {...props} />
       <SearchField
         name="gpu"
         label="GPU"
@@ -42,127 +68,112 @@ export function SetupFields({ state, update, catalog, errors }: Props) {
         errors={errors.gpu}
         onChange={(gpu) => update({ gpu })}
       />
-      <NumberField
-        name="gpuCount"
-        label="GPUs (tensor parallel)"
-        value={state.gpuCount}
-        errors={errors.gpuCount}
-        onChange={(gpuCount) => update({ gpuCount })}
-      />
-      <SelectField
-        name="weightFormat"
-        label="Weight format"
-        value={state.weightFormat}
-        options={FORMAT_OPTIONS}
-        errors={errors.weightFormat}
-        onChange={(weightFormat) => update({ weightFormat: weightFormat as NumberFormat })}
-      />
-      <KvCacheFormatField state={state} update={update} catalog={catalog} errors={errors} />
+      <StateNumberField {...props} name="gpuCount" label="GPUs (tensor parallel)" />
+      <FormatField {...props} name="weightFormat" label="Weight format" />
+      <KvCacheFormatField {...props} />
     </>
   );
 }
 
-export function KvCacheFormatField({ state, update, errors }: Props) {
+/** The weight or the KV cache format (only weights may be NATIVE). */
+function FormatField({
+  state,
+  update,
+  errors,
+  name,
+  label,
+}: Props & { name: 'weightFormat' | 'kvCacheFormat'; label: string }) {
   return (
     <SelectField
-      name="kvCacheFormat"
-      label="KV cache format"
-      value={state.kvCacheFormat}
-      options={KV_FORMAT_OPTIONS}
-      errors={errors.kvCacheFormat}
-      onChange={(kvCacheFormat) => update({ kvCacheFormat: kvCacheFormat as NumberFormat })}
+      name={name}
+      label={label}
+      value={state[name]}
+      options={name === 'weightFormat' ? FORMAT_OPTIONS : KV_FORMAT_OPTIONS}
+      errors={errors[name]}
+      onChange={(format) => update({ [name]: format as NumberFormat })}
     />
   );
 }
 
+export function KvCacheFormatField(props: Props) {
+  return <FormatField {...props} name="kvCacheFormat" label="KV cache format" />;
+}
+
 /** Prompt and output lengths, per sequence. */
-export function PromptOutputFields({ state, update, errors }: Props) {
+export function PromptOutputFields(props: Props) {
   return (
     <>
-      <NumberField
-        name="inputTokens"
-        label="Prompt length, tokens"
-        value={state.inputTokens}
-        errors={errors.inputTokens}
-        onChange={(inputTokens) => update({ inputTokens })}
-      />
-      <NumberField
-        name="outputTokens"
-        label="Output length, tokens"
-        value={state.outputTokens}
-        errors={errors.outputTokens}
-        onChange={(outputTokens) => update({ outputTokens })}
-      />
+      <StateNumberField {...props} name="inputTokens" label="Prompt length, tokens" />
+      <StateNumberField {...props} name="outputTokens" label="Output length, tokens" />
     </>
   );
 }
 
 /** Prompt and output lengths and the batch. */
 export function WorkloadFields(props: Props) {
-  const { state, update, errors } = props;
   return (
     <>
       <PromptOutputFields {...props} />
-      <NumberField
-        name="batchSize"
-        label="Batch size, sequences"
-        value={state.batchSize}
-        errors={errors.batchSize}
-        onChange={(batchSize) => update({ batchSize })}
-      />
+      <StateNumberField {...props} name="batchSize" label="Batch size, sequences" />
     </>
   );
 }
 
 /** The latency limits Serving draws and Plan plans for, milliseconds (0: none). */
-export function LatencyLimitFields({ state, update, errors }: Props) {
+export function LatencyLimitFields(props: Props) {
   return (
     <>
-      <NumberField
-        name="maxTtftMs"
-        label="TTFT limit, ms"
-        hint="0: no limit"
-        min={0}
-        value={state.maxTtftMs}
-        errors={errors.maxTtftMs}
-        onChange={(maxTtftMs) => update({ maxTtftMs })}
-      />
-      <NumberField
-        name="maxTpotMs"
-        label="TPOT limit, ms"
-        hint="0: no limit"
-        min={0}
-        value={state.maxTpotMs}
-        errors={errors.maxTpotMs}
-        onChange={(maxTpotMs) => update({ maxTpotMs })}
-      />
+      <StateNumberField {...props} name="maxTtftMs" label="TTFT limit, ms" hint="0: no limit" min={0} />
+      <StateNumberField {...props} name="maxTpotMs" label="TPOT limit, ms" hint="0: no limit" min={0} />
     </>
   );
 }
 
-interface GpuCheckboxesProps {
+interface CheckboxesProps extends Props {
   legend: string;
-  name: string;
-  values: string[];
-  catalog: Catalog;
-  errors?: string[];
-  onChange: (values: string[]) => void;
 }
 
-/** Several catalog GPUs, by name, with All and None. */
-export function GpuCheckboxes({ legend, name, values, catalog, errors, onChange }: GpuCheckboxesProps) {
+/** Several catalog GPUs, by name, with All and None: Compare's GPUs or the ones Plan searches. */
+export function GpuCheckboxes({
+  state,
+  update,
+  catalog,
+  errors,
+  legend,
+  name,
+}: CheckboxesProps & { name: 'gpus' | 'planGpus' }) {
   return (
     <CheckboxGroup
       legend={legend}
       name={name}
       bulk
-      values={values}
+      values={state[name]}
       options={catalog.gpus.map((gpu) => ({
         value: gpu.value,
         label: catalog.gpuNames.get(gpu.value) ?? gpu.value,
       }))}
-      errors={errors}
-      onChange={onChange}
+      errors={errors[name]}
+      onChange={(values) => update({ [name]: values })}
+    />
+  );
+}
+
+/** Several weight formats: Compare's or the ones Plan searches. */
+export function FormatCheckboxes({
+  state,
+  update,
+  errors,
+  legend,
+  name,
+}: CheckboxesProps & { name: 'weightFormats' | 'planWeightFormats' }) {
+  return (
+    <CheckboxGroup
+      legend={legend}
+      name={name}
+      values={state[name]}
+      options={FORMAT_OPTIONS}
+      errors={errors[name]}
+      onChange={(values) => update({ [name]: values as NumberFormat[] })}
     />
   );
 }

@@ -7,17 +7,17 @@ import { barX, ruleX, ruleY, tickX } from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { useQuery } from '../api/use-query.js';
 import type { UpdateState } from '../app-state.js';
-import { CheckboxGroup, NumberField } from '../components/field.js';
 import { PlotFigure } from '../components/plot-figure.js';
 import {
-  FORMAT_OPTIONS,
+  FormatCheckboxes,
   GpuCheckboxes,
   KvCacheFormatField,
   ModelField,
+  StateNumberField,
   WorkloadFields,
 } from '../components/setup-fields.js';
 import { ViewLayout, type ViewProps } from '../components/view-layout.js';
-import { CompareGpusDocument, type NumberFormat } from '../gql/graphql.js';
+import { CompareGpusDocument } from '../gql/graphql.js';
 import { type CompareRow, compareRows, type Range, sortRows } from '../lib/compare-rows.js';
 import { assignErrors } from '../lib/errors.js';
 import { formatDollars, formatRange, formatSeconds, formatTokenRate } from '../lib/format.js';
@@ -219,30 +219,10 @@ export function CompareView({ state, update, catalog }: ViewProps) {
       form={
         <>
           <ModelField {...props} />
-          <GpuCheckboxes
-            legend="GPUs"
-            name="gpus"
-            values={state.gpus}
-            catalog={catalog}
-            errors={byInput.gpus}
-            onChange={(gpus) => update({ gpus })}
-          />
-          <CheckboxGroup
-            legend="Weight formats"
-            name="weightFormats"
-            values={state.weightFormats}
-            options={FORMAT_OPTIONS}
-            errors={byInput.weightFormats}
-            onChange={(weightFormats) => update({ weightFormats: weightFormats as NumberFormat[] })}
-          />
+          <GpuCheckboxes {...props} legend="GPUs" name="gpus" />
+          <FormatCheckboxes {...props} legend="Weight formats" name="weightFormats" />
           <KvCacheFormatField {...props} />
-          <NumberField
-            name="gpuCount"
-            label="GPUs per setup (tensor parallel)"
-            value={state.gpuCount}
-            errors={byInput.gpuCount}
-            onChange={(gpuCount) => update({ gpuCount })}
-          />
+          <StateNumberField {...props} name="gpuCount" label="GPUs per setup (tensor parallel)" />
           <WorkloadFields {...props} />
         </>
       }

@@ -7,18 +7,19 @@ import type * as Plot from '@observablehq/plot';
 import { dot, line, text } from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { useQuery } from '../api/use-query.js';
-import { CheckboxGroup, NumberField, SelectField } from '../components/field.js';
+import { SelectField } from '../components/field.js';
 import { PlotFigure } from '../components/plot-figure.js';
 import {
-  FORMAT_OPTIONS,
+  FormatCheckboxes,
   GpuCheckboxes,
   LatencyLimitFields,
   ModelField,
   PromptOutputFields,
+  StateNumberField,
 } from '../components/setup-fields.js';
 import { EmptyState } from '../components/status.js';
 import { ViewLayout, type ViewProps } from '../components/view-layout.js';
-import { type NumberFormat, PlanDeploymentDocument, type PlanDeploymentQuery } from '../gql/graphql.js';
+import { PlanDeploymentDocument, type PlanDeploymentQuery } from '../gql/graphql.js';
 import { assignErrors } from '../lib/errors.js';
 import { formatDollars, formatSeconds, formatTokenRate } from '../lib/format.js';
 import { layoutLabel, PLAN_INPUTS, planVariables } from '../lib/plan.js';
@@ -166,24 +167,16 @@ export function PlanView({ state, update, catalog }: ViewProps) {
         <>
           <ModelField {...props} />
           <PromptOutputFields {...props} />
-          <NumberField
+          <StateNumberField
+            {...props}
             name="requestsPerSecond"
             label="Requests per second"
             hint="0: one replica"
             decimal
             min={0}
-            value={state.requestsPerSecond}
-            errors={byInput.requestsPerSecond}
-            onChange={(requestsPerSecond) => update({ requestsPerSecond })}
           />
           <LatencyLimitFields {...props} />
-          <NumberField
-            name="maxGpus"
-            label="Most GPUs per replica"
-            value={state.maxGpus}
-            errors={byInput.maxGpus}
-            onChange={(maxGpus) => update({ maxGpus })}
-          />
+          <StateNumberField {...props} name="maxGpus" label="Most GPUs per replica" />
           <SelectField
             name="objective"
             label="Rank by"
@@ -195,23 +188,11 @@ export function PlanView({ state, update, catalog }: ViewProps) {
             errors={byInput.objective}
             onChange={(objective) => update({ objective: objective as Objective })}
           />
-          <GpuCheckboxes
-            legend="GPUs to consider (none ticked: all)"
-            name="planGpus"
-            values={state.planGpus}
-            catalog={catalog}
-            errors={byInput.planGpus}
-            onChange={(planGpus) => update({ planGpus })}
-          />
-          <CheckboxGroup
+          <GpuCheckboxes {...props} legend="GPUs to consider (none ticked: all)" name="planGpus" />
+          <FormatCheckboxes
+            {...props}
             legend="Weight formats (none ticked: FP16, FP8, INT8, INT4)"
             name="planWeightFormats"
-            values={state.planWeightFormats}
-            options={FORMAT_OPTIONS}
-            errors={byInput.planWeightFormats}
-            onChange={(planWeightFormats) =>
-              update({ planWeightFormats: planWeightFormats as NumberFormat[] })
-            }
           />
         </>
       }
