@@ -7,14 +7,31 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MISTRAL_7B } from '../test/core/hf-configs.js';
 import { buildWebClient, launchChromium, serveWebClient } from './browser.js';
 
 const docs = fileURLToPath(new URL('../docs/', import.meta.url));
 
-const SHOTS = [
+interface Shot {
+  file: string;
+  query: string;
+  /** The test id to wait for. */
+  ready: string;
+  phone?: boolean;
+  /** A config.json to paste into the model's box first. */
+  paste?: object;
+}
+
+const SHOTS: Shot[] = [
   {
     file: 'web-fit.png',
     query: '?model=llama-3.1-70b&gpu=h100-sxm5-80gb&gpuCount=2&batchSize=8',
+    ready: 'verdict',
+  },
+  {
+    file: 'web-fit-config.png',
+    query: '?modelSource=config&gpu=l4&weightFormat=INT8&inputTokens=4096',
+    paste: MISTRAL_7B,
     ready: 'verdict',
   },
   {
@@ -52,6 +69,8 @@ try {
       deviceScaleFactor: 1,
     });
     await page.goto(`${server.origin}/${shot.query}`);
+    if (shot.paste)
+      await page.getByLabel('config.json', { exact: true }).fill(JSON.stringify(shot.paste, null, 2));
     await page.getByTestId(shot.ready).waitFor();
     await page.waitForFunction(
       () => document.querySelector('[data-testid="results"]')?.getAttribute('aria-busy') === 'false',

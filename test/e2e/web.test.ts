@@ -25,6 +25,7 @@ import {
 import {
   formatBytes,
   formatDollars,
+  formatParameters,
   formatSeconds,
   formatSi,
   formatTokenRate,
@@ -212,6 +213,67 @@ describe('the web client', () => {
     await page.getByTestId('verdict').waitFor({ timeout: 20_000 });
   });
 
+  it('Fit: a pasted config.json is estimated as the API reads it, kept for links in this browser, its errors beside the box', async () => {
+    const page = await openPage();
+    await page.goto(`${server.origin}/`);
+    await page.getByTestId('verdict').waitFor({ timeout: 20_000 });
+    await page.getByLabel('Pasted config.json').check();
+    await page.getByTestId('results').getByText("Paste a model's config.json").waitFor();
+    const box = page.getByLabel('config.json', { exact: true });
+    const boxError = () => page.locator('.field', { has: box }).locator('.field-error').textContent();
+
+    await box.fill('{"model_type": "llama",');
+    await expect.poll(boxError).toMatch(/^Not valid JSON: /);
+
+    // A Llama 3.2 1B-shaped config. Parameters by hand: embedding 128,256 x 2,048 = 262,668,288 (tied
+    // with the LM head); per layer q and o 2 x 2,048^2 = 8,388,608, k and v 2 x 2,048 x 512 (8 KV heads
+    // of 64) = 2,097,152, gated MLP 3 x 2,048 x 8,192 = 50,331,648, two norms 4,096: 60,821,504; 16
+    // layers 973,144,064; final norm 2,048; total 1,235,814,400.
+    const config = {
+      architectures: ['LlamaForCausalLM'],
+      model_type: 'llama',
+      hidden_size: 2048,
+      intermediate_size: 8192,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      num_hidden_layers: 16,
+      vocab_size: 128256,
+      max_position_embeddings: 131072,
+      tie_word_embeddings: true,
+      torch_dtype: 'bfloat16',
+    };
+    await box.fill(JSON.stringify(config, null, 2));
+    const { model: _catalogModel, ...workload } = fitInput().input;
+    const expected = await api(FitEstimateDocument, { input: { ...workload, modelConfig: config } });
+    expect(expected.data.estimate.model.parameterCount).toBe(1_235_814_400);
+    await until(page, () => shownFitFigures(page), fitFigures(expected.data.estimate));
+    expect(await text(page, 'model-read')).toBe(
+      `${expected.data.estimate.model.name} (${formatParameters(1_235_814_400)})`,
+    );
+    expect(page.url()).toMatch(
+      /modelSource=config&model=[^&]*&config=[0-9a-f]{8}|modelSource=config&config=[0-9a-f]{8}/,
+    );
+
+    // The link reopens the same config in this browser.
+    await page.reload();
+    await until(page, () => shownFitFigures(page), fitFigures(expected.data.estimate));
+    expect(JSON.parse(await box.inputValue())).toEqual(config);
+
+    // A config the API cannot read: its BAD_USER_INPUT message, naming the config field, under the box.
+    const { hidden_size: _width, ...noWidth } = config;
+    await box.fill(JSON.stringify(noWidth));
+    const refused = await api(FitEstimateDocument, { input: { ...workload, modelConfig: noWidth } });
+    const message = refused.errors?.[0]?.message ?? '';
+    expect(message).toContain('input.modelConfig.hidden_size');
+    await expect.poll(boxError, { timeout: 20_000 }).toBe(message);
+
+    // Another browser (here: this one with its storage cleared) has no copy: it says to paste again.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await expect.poll(boxError, { timeout: 20_000 }).toContain('paste it here again');
+    await page.getByTestId('results').getByText("Paste a model's config.json").waitFor();
+  });
+
   it('Compare: bars and table show the compare answer; a second format, all GPUs and sorting redraw them', async () => {
     const page = await openPage();
     const gpus = ['l4', 'a100-sxm4-80gb', 'h100-sxm5-80gb'];
@@ -341,7 +403,7 @@ describe('the web client', () => {
       '?view=plan&model=llama-3.1-8b&planGpus=h100-sxm5-80gb,l40s,a100-sxm4-80gb&maxGpus=2&requestsPerSecond=2';
     await page.goto(`${server.origin}/${query}`);
     const expectedRows = async (search: string) => {
-      const variables = planVariables(parseState(search));
+      const variables = planVariables(parseState(search), undefined);
       if (variables === null) throw new Error('no plan variables');
       const { data } = await api(PlanDeploymentDocument, variables);
       return data.plan.candidates.map((c) => [

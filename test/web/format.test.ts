@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatBytes,
   formatDollars,
+  formatParameters,
   formatPercent,
   formatRange,
   formatSeconds,
@@ -78,5 +79,17 @@ describe('formatSi, formatDollars, formatPercent, formatRange', () => {
     // 16.4 / 79.6 = 0.20603
     expect(formatPercent(16.4 / 79.6)).toBe('20.6%');
     expect(formatRange({ low: 0.0424, high: 0.0795 }, formatSeconds)).toBe('42.4 ms – 79.5 ms');
+  });
+});
+
+describe('formatParameters', () => {
+  it('gives billions and millions as model cards do', () => {
+    // Llama 3.1 8B: 8,030,261,248 parameters = 8.03 x 10^9
+    expect(formatParameters(8_030_261_248)).toBe('8.03B parameters');
+    // GPT-2: 124,439,808 = 124 x 10^6
+    expect(formatParameters(124_439_808)).toBe('124M parameters');
+    // Kimi K2: about 1.03 x 10^12
+    expect(formatParameters(1.0266e12)).toBe('1.03T parameters');
+    expect(formatParameters(5000)).toBe('5,000 parameters');
   });
 });

@@ -4,16 +4,19 @@ import { DEFAULT_STATE } from '../../web/src/lib/url-state.js';
 
 describe('the plan request', () => {
   it('sends the targets in seconds, the rate, the search space and the objective', () => {
-    const variables = planVariables({
-      ...DEFAULT_STATE,
-      maxTtftMs: 1500,
-      maxTpotMs: 40,
-      requestsPerSecond: 2.5,
-      planGpus: ['h100-sxm5-80gb', 'l40s'],
-      planWeightFormats: ['FP8'],
-      maxGpus: 16,
-      objective: 'GPU_COUNT',
-    });
+    const variables = planVariables(
+      {
+        ...DEFAULT_STATE,
+        maxTtftMs: 1500,
+        maxTpotMs: 40,
+        requestsPerSecond: 2.5,
+        planGpus: ['h100-sxm5-80gb', 'l40s'],
+        planWeightFormats: ['FP8'],
+        maxGpus: 16,
+        objective: 'GPU_COUNT',
+      },
+      undefined,
+    );
     expect(variables?.input).toEqual({
       model: DEFAULT_STATE.model,
       inputTokens: DEFAULT_STATE.inputTokens,
@@ -32,7 +35,8 @@ describe('the plan request', () => {
 
   it('leaves out limits of 0, a rate of 0 and empty lists, so the API applies its defaults', () => {
     const input =
-      planVariables({ ...DEFAULT_STATE, maxTtftMs: 0, maxTpotMs: 0, requestsPerSecond: 0 })?.input ?? {};
+      planVariables({ ...DEFAULT_STATE, maxTtftMs: 0, maxTpotMs: 0, requestsPerSecond: 0 }, undefined)
+        ?.input ?? {};
     for (const key of [
       'maxTimeToFirstTokenSeconds',
       'maxTimePerOutputTokenSeconds',
@@ -42,7 +46,17 @@ describe('the plan request', () => {
     ]) {
       expect(input).not.toHaveProperty(key);
     }
-    expect(planVariables({ ...DEFAULT_STATE, model: '' })).toBeNull();
+    expect(planVariables({ ...DEFAULT_STATE, model: '' }, undefined)).toBeNull();
+  });
+
+  it('plans for a pasted config.json instead of the catalog model', () => {
+    const config = { model_type: 'llama' };
+    const input = planVariables(
+      { ...DEFAULT_STATE, modelSource: 'config', config: '0123abcd' },
+      config,
+    )?.input;
+    expect(input?.modelConfig).toBe(config);
+    expect(input).not.toHaveProperty('model');
   });
 });
 

@@ -25,7 +25,9 @@ describe('the query string holds the whole state', () => {
   it('reads back every field it writes (a link reproduces the view)', () => {
     const state: AppState = {
       view: 'roofline',
+      modelSource: 'config',
       model: 'mixtral-8x7b',
+      config: '00c0ffee',
       gpu: 'a100-sxm4-80gb',
       gpuCount: 2,
       weightFormat: 'INT8',

@@ -4,6 +4,7 @@ import { useAppState } from './app-state.js';
 import { useCatalog } from './catalog.js';
 import type { ViewProps } from './components/view-layout.js';
 import { serializeState, type View } from './lib/url-state.js';
+import { useStoredConfig } from './model-config.js';
 import { CompareView } from './views/compare.js';
 import { FitView } from './views/fit.js';
 import { PlanView } from './views/plan.js';
@@ -19,6 +20,7 @@ const VIEWS: { view: View; title: string; component: ComponentType<ViewProps> }[
 export function App() {
   const [state, update] = useAppState();
   const { catalog, error } = useCatalog();
+  const modelConfig = useStoredConfig(state.config);
   const current = VIEWS.find((entry) => entry.view === state.view) ?? VIEWS[0];
   const Current = current.component;
   return (
@@ -50,7 +52,7 @@ export function App() {
             The catalog could not be loaded: {error}
           </p>
         )}
-        <Current state={state} update={update} catalog={catalog} />
+        <Current state={state} update={update} catalog={catalog} modelConfig={modelConfig} />
       </main>
     </>
   );

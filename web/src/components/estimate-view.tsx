@@ -5,7 +5,7 @@ import type { FitEstimateQueryVariables, TypedDocumentString } from '../gql/grap
 import { assignErrors } from '../lib/errors.js';
 import { ESTIMATE_INPUTS, estimateVariables } from '../lib/requests.js';
 import { SetupFields, WorkloadFields } from './setup-fields.js';
-import { ViewLayout, type ViewProps } from './view-layout.js';
+import { emptyText, ViewLayout, type ViewProps } from './view-layout.js';
 
 interface EstimateViewProps<T> extends ViewProps {
   /** The view's document: any with one `$input: EstimateInput!`. */
@@ -16,16 +16,9 @@ interface EstimateViewProps<T> extends ViewProps {
   render: (data: T) => ComponentChildren;
 }
 
-export function EstimateView<T>({
-  state,
-  update,
-  catalog,
-  document,
-  title,
-  empty,
-  render,
-}: EstimateViewProps<T>) {
-  const variables = estimateVariables(state);
+export function EstimateView<T>({ document, title, empty, render, ...view }: EstimateViewProps<T>) {
+  const { state, modelConfig } = view;
+  const variables = estimateVariables(state, modelConfig);
   const { data, errors, loading } = useQuery(document, variables);
   const { byInput, general } = assignErrors(errors, ESTIMATE_INPUTS);
   return (
@@ -33,14 +26,14 @@ export function EstimateView<T>({
       formLabel="Model, GPU and workload"
       form={
         <>
-          <SetupFields state={state} update={update} catalog={catalog} errors={byInput} />
-          <WorkloadFields state={state} update={update} catalog={catalog} errors={byInput} />
+          <SetupFields {...view} errors={byInput} />
+          <WorkloadFields {...view} errors={byInput} />
         </>
       }
       title={title}
       loading={loading}
       generalErrors={general}
-      empty={variables === null ? empty : null}
+      empty={variables === null ? emptyText(view, empty) : null}
     >
       {data && render(data)}
     </ViewLayout>

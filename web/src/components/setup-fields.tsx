@@ -1,9 +1,11 @@
-/** The inputs Fit and Roofline share: one model on one GPU type, the formats, and the workload. */
+/** The views' inputs bound to the app state: one model on one GPU type, the formats, the workload, the limits. */
 import type { UpdateState } from '../app-state.js';
 import type { Catalog } from '../catalog.js';
 import type { NumberFormat } from '../gql/graphql.js';
+import type { JsonObject } from '../lib/config-store.js';
 import { type AppState, FORMATS } from '../lib/url-state.js';
 import { CheckboxGroup, NumberField, SearchField, SelectField } from './field.js';
+import { ModelField } from './model-field.js';
 
 /** The app state's numeric inputs. */
 type NumberKey = { [K in keyof AppState]: AppState[K] extends number ? K : never }[keyof AppState];
@@ -12,14 +14,16 @@ export const FORMAT_OPTIONS = FORMATS.map((format) => ({ value: format, label: f
 /** KV cache formats: every format but NATIVE, which only weights have. */
 const KV_FORMAT_OPTIONS = FORMAT_OPTIONS.filter((option) => option.value !== 'NATIVE');
 
-interface Props {
+/** What every group of fields gets: the state, the catalog, the pasted config if any, and the API's errors by input. */
+export interface FieldsProps {
   state: AppState;
   update: UpdateState;
   catalog: Catalog;
+  modelConfig?: JsonObject;
   errors: Record<string, string[]>;
 }
 
-interface StateNumberFieldProps extends Props {
+interface StateNumberFieldProps extends FieldsProps {
   /** The state key it edits, which is also the input's name and the key of its errors. */
   name: NumberKey;
   label: string;
@@ -41,21 +45,7 @@ export function StateNumberField({ state, update, errors, name, ...field }: Stat
   );
 }
 
-export function ModelField({ state, update, catalog, errors }: Props) {
-  return (
-    <SearchField
-      name="model"
-      label="Model"
-      hint="Type to search the catalog; any catalog id or alias works."
-      value={state.model}
-      options={catalog.models}
-      errors={errors.model}
-      onChange={(model) => update({ model })}
-    />
-  );
-}
-
-export function SetupFields(props: Props) {
+export function SetupFields(props: FieldsProps) {
   const { state, update, catalog, errors } = props;
   return (
     <>
@@ -82,7 +72,7 @@ function FormatField({
   errors,
   name,
   label,
-}: Props & { name: 'weightFormat' | 'kvCacheFormat'; label: string }) {
+}: FieldsProps & { name: 'weightFormat' | 'kvCacheFormat'; label: string }) {
   return (
     <SelectField
       name={name}
@@ -95,12 +85,12 @@ function FormatField({
   );
 }
 
-export function KvCacheFormatField(props: Props) {
+export function KvCacheFormatField(props: FieldsProps) {
   return <FormatField {...props} name="kvCacheFormat" label="KV cache format" />;
 }
 
 /** Prompt and output lengths, per sequence. */
-export function PromptOutputFields(props: Props) {
+export function PromptOutputFields(props: FieldsProps) {
   return (
     <>
       <StateNumberField {...props} name="inputTokens" label="Prompt length, tokens" />
@@ -110,7 +100,7 @@ export function PromptOutputFields(props: Props) {
 }
 
 /** Prompt and output lengths and the batch. */
-export function WorkloadFields(props: Props) {
+export function WorkloadFields(props: FieldsProps) {
   return (
     <>
       <PromptOutputFields {...props} />
@@ -120,7 +110,7 @@ export function WorkloadFields(props: Props) {
 }
 
 /** The latency limits Serving draws and Plan plans for, milliseconds (0: none). */
-export function LatencyLimitFields(props: Props) {
+export function LatencyLimitFields(props: FieldsProps) {
   return (
     <>
       <StateNumberField {...props} name="maxTtftMs" label="TTFT limit, ms" hint="0: no limit" min={0} />
@@ -129,7 +119,7 @@ export function LatencyLimitFields(props: Props) {
   );
 }
 
-interface CheckboxesProps extends Props {
+interface CheckboxesProps extends FieldsProps {
   legend: string;
 }
 

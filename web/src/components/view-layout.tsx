@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import type { UpdateState } from '../app-state.js';
 import type { Catalog } from '../catalog.js';
+import type { JsonObject } from '../lib/config-store.js';
 import type { AppState } from '../lib/url-state.js';
 import { EmptyState, GeneralErrors, Loading } from './status.js';
 
@@ -14,6 +15,18 @@ export interface ViewProps {
   state: AppState;
   update: UpdateState;
   catalog: Catalog;
+  /** The pasted config.json the state names, when the model comes from one and this browser has it. */
+  modelConfig?: JsonObject;
+}
+
+/** What to do while there is nothing to ask: paste the config, when the model comes from one. */
+export function emptyText(
+  { state, modelConfig }: Pick<ViewProps, 'state' | 'modelConfig'>,
+  otherwise: string,
+): string {
+  return state.modelSource === 'config' && modelConfig === undefined
+    ? "Paste a model's config.json to see what this view shows for it."
+    : otherwise;
 }
 
 interface ViewLayoutProps {

@@ -392,7 +392,7 @@ export type FitEstimateQueryVariables = Exact<{
 }>;
 
 
-export type FitEstimateQuery = { estimate: { fits: boolean, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecond: number, warnings: Array<string>, memory: { weightsBytes: number, kvCacheBytes: number, activationsBytes: number, overheadBytes: number, totalBytes: number, capacityBytes: number, freeBytes: number }, maxContextLength: { tokens: number, limitedBy: ContextLimitReason }, timeToFirstTokenSecondsRange: { low: number, high: number }, timePerOutputTokenSecondsRange: { low: number, high: number }, outputTokensPerSecondRange: { low: number, high: number } } };
+export type FitEstimateQuery = { estimate: { fits: boolean, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecond: number, warnings: Array<string>, model: { name: string, parameterCount: number }, memory: { weightsBytes: number, kvCacheBytes: number, activationsBytes: number, overheadBytes: number, totalBytes: number, capacityBytes: number, freeBytes: number, totalBytesRange: { high: number } }, maxContextLength: { tokens: number, limitedBy: ContextLimitReason }, timeToFirstTokenSecondsRange: { low: number, high: number }, timePerOutputTokenSecondsRange: { low: number, high: number }, outputTokensPerSecondRange: { low: number, high: number } } };
 
 export type PlanDeploymentQueryVariables = Exact<{
   input: PlanInput;
@@ -476,6 +476,10 @@ export const CompareGpusDocument = new TypedDocumentString(`
 export const FitEstimateDocument = new TypedDocumentString(`
     query FitEstimate($input: EstimateInput!) {
   estimate(input: $input) {
+    model {
+      name
+      parameterCount
+    }
     fits
     memory {
       weightsBytes
@@ -483,6 +487,9 @@ export const FitEstimateDocument = new TypedDocumentString(`
       activationsBytes
       overheadBytes
       totalBytes
+      totalBytesRange {
+        high
+      }
       capacityBytes
       freeBytes
     }

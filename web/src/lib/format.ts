@@ -79,3 +79,12 @@ export function formatPercent(fraction: number): string {
   if (!Number.isFinite(fraction)) return '—';
   return `${significant(fraction * 100)}%`;
 }
+
+/** A parameter count as model cards give it: 8030261248 -> "8.03B parameters", 124439808 -> "124M parameters". */
+export function formatParameters(count: number): string {
+  if (!Number.isFinite(count)) return '—';
+  if (count >= 1e12) return `${significant(count / 1e12)}T parameters`;
+  if (count >= 1e9) return `${significant(count / 1e9)}B parameters`;
+  if (count >= 1e6) return `${significant(count / 1e6)}M parameters`;
+  return `${significant(count)} parameters`;
+}

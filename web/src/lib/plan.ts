@@ -1,15 +1,22 @@
 /** The Plan view's request from the app state, and how a candidate deployment is named. */
+import type { PlanDeploymentQueryVariables } from '../gql/graphql.js';
+import type { JsonObject } from './config-store.js';
+import { modelOf } from './requests.js';
 import type { AppState } from './url-state.js';
 
 /** Candidates the view asks for. */
 export const PLAN_LIMIT = 10;
 
 /** PlanInput from the state: limits of 0 and empty lists are left out (no target; the API's defaults). */
-export function planVariables(state: AppState) {
-  if (state.model === '') return null;
+export function planVariables(
+  state: AppState,
+  modelConfig: JsonObject | undefined,
+): PlanDeploymentQueryVariables | null {
+  const model = modelOf(state, modelConfig);
+  if (model === null) return null;
   return {
     input: {
-      model: state.model,
+      ...model,
       inputTokens: state.inputTokens,
       outputTokens: state.outputTokens,
       ...(state.requestsPerSecond > 0 ? { requestsPerSecond: state.requestsPerSecond } : {}),
@@ -45,6 +52,7 @@ export function layoutLabel(layout: Layout): string {
 /** Which form input shows an error naming each PlanInput field. */
 export const PLAN_INPUTS: Record<string, string> = {
   model: 'model',
+  modelConfig: 'modelConfig',
   inputTokens: 'inputTokens',
   outputTokens: 'outputTokens',
   requestsPerSecond: 'requestsPerSecond',

@@ -1,13 +1,30 @@
 /** The API variables each view sends, from the app state: only what that view's inputs set. */
 import type { CompareGpusQueryVariables, FitEstimateQueryVariables } from '../gql/graphql.js';
+import type { JsonObject } from './config-store.js';
 import type { AppState } from './url-state.js';
 
+/**
+ * The request's model: the catalog id, or the pasted config.json (`modelConfig`: the config the
+ * state's key names, if this browser has it); null while the chosen one is missing.
+ */
+export function modelOf(
+  state: AppState,
+  modelConfig: JsonObject | undefined,
+): { model: string } | { modelConfig: JsonObject } | null {
+  if (state.modelSource === 'config') return modelConfig === undefined ? null : { modelConfig };
+  return state.model === '' ? null : { model: state.model };
+}
+
 /** EstimateInput for Fit and Roofline, or null while the model or the GPU is empty. */
-export function estimateVariables(state: AppState): FitEstimateQueryVariables | null {
-  if (state.model === '' || state.gpu === '') return null;
+export function estimateVariables(
+  state: AppState,
+  modelConfig: JsonObject | undefined,
+): FitEstimateQueryVariables | null {
+  const model = modelOf(state, modelConfig);
+  if (model === null || state.gpu === '') return null;
   return {
     input: {
-      model: state.model,
+      ...model,
       gpu: state.gpu,
       gpuCount: state.gpuCount,
       weightFormat: state.weightFormat,
@@ -20,11 +37,15 @@ export function estimateVariables(state: AppState): FitEstimateQueryVariables | 
 }
 
 /** CompareInput for one model across the chosen GPUs and weight formats; null while a list is empty. */
-export function compareVariables(state: AppState): CompareGpusQueryVariables | null {
-  if (state.model === '' || state.gpus.length === 0 || state.weightFormats.length === 0) return null;
+export function compareVariables(
+  state: AppState,
+  modelConfig: JsonObject | undefined,
+): CompareGpusQueryVariables | null {
+  const model = modelOf(state, modelConfig);
+  if (model === null || state.gpus.length === 0 || state.weightFormats.length === 0) return null;
   return {
     input: {
-      models: [state.model],
+      ...('model' in model ? { models: [model.model] } : { modelConfigs: [model.modelConfig] }),
       gpus: state.gpus,
       weightFormats: state.weightFormats,
       kvCacheFormats: [state.kvCacheFormat],
@@ -39,6 +60,7 @@ export function compareVariables(state: AppState): CompareGpusQueryVariables | n
 /** Which form input shows an error naming each API input (compare's lists map to the form's). */
 export const ESTIMATE_INPUTS: Record<string, string> = {
   model: 'model',
+  modelConfig: 'modelConfig',
   gpu: 'gpu',
   gpuCount: 'gpuCount',
   weightFormat: 'weightFormat',
@@ -50,6 +72,7 @@ export const ESTIMATE_INPUTS: Record<string, string> = {
 
 export const COMPARE_INPUTS: Record<string, string> = {
   models: 'model',
+  modelConfigs: 'modelConfig',
   gpus: 'gpus',
   weightFormats: 'weightFormats',
   kvCacheFormats: 'kvCacheFormat',

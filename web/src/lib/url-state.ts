@@ -33,13 +33,20 @@ export interface Setup {
   weightFormat: NumberFormat;
 }
 
+/** Where the model comes from: the catalog (by id), or a config.json pasted into this browser. */
+export const MODEL_SOURCES = ['catalog', 'config'] as const;
+export type ModelSource = (typeof MODEL_SOURCES)[number];
+
 export const SORT_KEYS = ['gpu', 'ttft', 'tpot', 'throughput', 'price'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export interface AppState {
   view: View;
-  /** Fit and Roofline: one model and one GPU; Compare: the model. */
+  /** Every view's model: from the catalog (`model`, an id or alias) or a pasted config.json (`config`, its key in config-store.ts). */
+  modelSource: ModelSource;
   model: string;
+  config: string;
+  /** Fit and Roofline: one GPU. */
   gpu: string;
   /** GPUs in one tensor-parallel group. */
   gpuCount: number;
@@ -68,7 +75,9 @@ export interface AppState {
 
 export const DEFAULT_STATE: Readonly<AppState> = Object.freeze<AppState>({
   view: 'fit',
+  modelSource: 'catalog',
   model: 'llama-3.1-8b',
+  config: '',
   gpu: 'h100-sxm5-80gb',
   gpuCount: 1,
   weightFormat: 'FP16',
@@ -98,7 +107,9 @@ type Key = keyof AppState;
 /** URL parameter order: the view first, then as a reader would name them. */
 const KEYS: Key[] = [
   'view',
+  'modelSource',
   'model',
+  'config',
   'gpu',
   'gpus',
   'gpuCount',
@@ -168,6 +179,10 @@ export function parseState(search: string): AppState {
 
   const view = text('view');
   if (view !== null && isOneOf(VIEWS, view)) state.view = view;
+  const source = text('modelSource') ?? '';
+  if (isOneOf(MODEL_SOURCES, source)) state.modelSource = source;
+  const config = text('config') ?? '';
+  if (/^[0-9a-f]{8}$/.test(config)) state.config = config;
   for (const key of ['model', 'gpu'] as const) {
     const value = text(key)?.trim();
     if (value) state[key] = value;

@@ -7,16 +7,16 @@ import { barX, ruleX, ruleY, tickX } from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { useQuery } from '../api/use-query.js';
 import type { UpdateState } from '../app-state.js';
+import { ModelField } from '../components/model-field.js';
 import { PlotFigure } from '../components/plot-figure.js';
 import {
   FormatCheckboxes,
   GpuCheckboxes,
   KvCacheFormatField,
-  ModelField,
   StateNumberField,
   WorkloadFields,
 } from '../components/setup-fields.js';
-import { ViewLayout, type ViewProps } from '../components/view-layout.js';
+import { emptyText, ViewLayout, type ViewProps } from '../components/view-layout.js';
 import { CompareGpusDocument } from '../gql/graphql.js';
 import { type CompareRow, compareRows, type Range, sortRows } from '../lib/compare-rows.js';
 import { assignErrors } from '../lib/errors.js';
@@ -208,11 +208,11 @@ function CompareResult({
   );
 }
 
-export function CompareView({ state, update, catalog }: ViewProps) {
-  const variables = compareVariables(state);
+export function CompareView({ state, update, catalog, modelConfig }: ViewProps) {
+  const variables = compareVariables(state, modelConfig);
   const { data, errors, loading } = useQuery(CompareGpusDocument, variables);
   const { byInput, general } = assignErrors(errors, COMPARE_INPUTS);
-  const props = { state, update, catalog, errors: byInput };
+  const props = { state, update, catalog, modelConfig, errors: byInput };
   return (
     <ViewLayout
       formLabel="Model, GPUs and workload"
@@ -229,7 +229,11 @@ export function CompareView({ state, update, catalog }: ViewProps) {
       title="Comparison"
       loading={loading}
       generalErrors={general}
-      empty={variables === null ? 'Pick one or more GPUs and weight formats to compare them.' : null}
+      empty={
+        variables === null
+          ? emptyText({ state, modelConfig }, 'Pick one or more GPUs and weight formats to compare them.')
+          : null
+      }
     >
       {data && <CompareResult estimates={data.compare} state={state} update={update} />}
     </ViewLayout>

@@ -11,6 +11,7 @@ import type { ViewProps } from '../components/view-layout.js';
 import { type ContextLimitReason, FitEstimateDocument, type FitEstimateQuery } from '../gql/graphql.js';
 import {
   formatBytes,
+  formatParameters,
   formatPercent,
   formatRange,
   formatSeconds,
@@ -75,15 +76,23 @@ function memoryChart(memory: Estimate['memory']): Plot.PlotOptions {
 function Verdict({ estimate }: { estimate: Estimate }) {
   const { memory } = estimate;
   const share = formatPercent(memory.totalBytes / memory.capacityBytes);
+  const model = (
+    <span data-testid="model-read">
+      {estimate.model.name} ({formatParameters(estimate.model.parameterCount)})
+    </span>
+  );
+  const upTo = memory.totalBytesRange.high;
   return estimate.fits ? (
     <p class="verdict verdict-fits" data-testid="verdict">
-      Fits: {formatBytes(memory.totalBytes)} of {formatBytes(memory.capacityBytes)} per GPU ({share}),{' '}
+      {model} fits: {formatBytes(memory.totalBytes)} of {formatBytes(memory.capacityBytes)} per GPU ({share}),{' '}
       {formatBytes(memory.freeBytes)} free.
     </p>
   ) : (
+    // The API compares the upper end of the memory range with the capacity, so that is the shortfall.
     <p class="verdict verdict-no-fit" data-testid="verdict">
-      Does not fit: needs {formatBytes(memory.totalBytes)} per GPU, {formatBytes(-memory.freeBytes)} more than
-      the {formatBytes(memory.capacityBytes)} available.
+      {model} does not fit: needs up to {formatBytes(upTo)} per GPU (estimate {formatBytes(memory.totalBytes)}
+      ), {formatBytes(upTo - memory.capacityBytes)} more than the {formatBytes(memory.capacityBytes)}{' '}
+      available.
     </p>
   );
 }

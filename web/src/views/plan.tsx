@@ -8,17 +8,17 @@ import { dot, line, text } from '@observablehq/plot';
 import { useMemo } from 'preact/hooks';
 import { useQuery } from '../api/use-query.js';
 import { SelectField } from '../components/field.js';
+import { ModelField } from '../components/model-field.js';
 import { PlotFigure } from '../components/plot-figure.js';
 import {
   FormatCheckboxes,
   GpuCheckboxes,
   LatencyLimitFields,
-  ModelField,
   PromptOutputFields,
   StateNumberField,
 } from '../components/setup-fields.js';
 import { EmptyState } from '../components/status.js';
-import { ViewLayout, type ViewProps } from '../components/view-layout.js';
+import { emptyText, ViewLayout, type ViewProps } from '../components/view-layout.js';
 import { PlanDeploymentDocument, type PlanDeploymentQuery } from '../gql/graphql.js';
 import { assignErrors } from '../lib/errors.js';
 import { formatDollars, formatSeconds, formatTokenRate } from '../lib/format.js';
@@ -155,11 +155,11 @@ function PlanResult({ plan }: { plan: Plan }) {
   );
 }
 
-export function PlanView({ state, update, catalog }: ViewProps) {
-  const variables = planVariables(state);
+export function PlanView({ state, update, catalog, modelConfig }: ViewProps) {
+  const variables = planVariables(state, modelConfig);
   const { data, errors, loading } = useQuery(PlanDeploymentDocument, variables);
   const { byInput, general } = assignErrors(errors, PLAN_INPUTS);
-  const props = { state, update, catalog, errors: byInput };
+  const props = { state, update, catalog, modelConfig, errors: byInput };
   return (
     <ViewLayout
       formLabel="Model, workload and targets"
@@ -199,7 +199,11 @@ export function PlanView({ state, update, catalog }: ViewProps) {
       title="Plan"
       loading={loading}
       generalErrors={general}
-      empty={variables === null ? 'Choose a model and a workload to plan a deployment.' : null}
+      empty={
+        variables === null
+          ? emptyText({ state, modelConfig }, 'Choose a model and a workload to plan a deployment.')
+          : null
+      }
     >
       {data && <PlanResult plan={data.plan} />}
     </ViewLayout>
