@@ -15,6 +15,7 @@ import {
   FITTED_PROFILES,
   leaveOneSourceOut,
   MIN_CASES_PER_RANGE,
+  MIN_SOURCES_FOR_WEIGHT_ONLY,
   MIN_SOURCES_PER_RANGE,
   sourceOf,
 } from '../src/core/calibration/fit.js';
@@ -196,7 +197,9 @@ lines.push(
   'bandwidth efficiency is shared by prefill and decode, as is the compute efficiency. A GPU generation',
   'with at least 5 cases in a profile (and a profile spanning several generations) gets its own',
   "efficiencies (bandwidth, weight-only bandwidth, compute). A profile with fewer than 5 timing cases (HF transformers) keeps the optimised profile's",
-  'efficiencies and fits only its fixed overheads.',
+  'efficiencies and fits only its fixed overheads. The weight-only bandwidth efficiency (matmuls that unpack',
+  `quantised weights) is fitted only where cases from at least ${MIN_SOURCES_FOR_WEIGHT_ONLY} sources respond to it; with fewer it follows the`,
+  "bandwidth efficiency, since one publisher's quantised cases teach that engine's kernels, not the profile's.",
   '',
   '| profile | generation | compute efficiency | bandwidth efficiency | weight-only bandwidth efficiency | per-request overhead ms | per-step overhead ms | all-reduce latency µs | all-reduce step bytes | dequantisation ops/weight |',
   '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -30,10 +30,10 @@ describe('held out by source: each case predicted by a fit that saw no case of i
     expect(new Set(own.map(sourceOf)).size).toBeGreaterThanOrEqual(3);
   });
 
-  it('default profile: held-out median TPOT error at most 14.5%', () => {
+  it('default profile: held-out median TPOT error at most 12%', () => {
     const s = summarise(heldOut, 'TPOT_SECONDS');
     expect(s?.cases).toBeGreaterThanOrEqual(10);
-    expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.145);
+    expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.12);
   });
 
   it('default profile: held-out median TTFT error at most 20%', () => {
@@ -88,6 +88,19 @@ describe('accuracy against published measurements (in-sample, shipped defaults)'
 });
 
 describe('fitted defaults', () => {
+  it("the weight-only efficiency follows the bandwidth efficiency when one source's cases alone inform it", () => {
+    // Without perfbench (MLC LLM), the optimised profile's quantised cases are all gpt-fast's: too few
+    // sources to tell the profile's quantised kernels from that engine's, so the efficiency is tied.
+    const fits = fitAll(CALIBRATION_CASES.filter((c) => sourceOf(c) !== 'perfbench'));
+    const t = fits.OPTIMIZED.tuning;
+    expect(t.weightOnlyBandwidthEfficiency).toBe(t.decodeBandwidthEfficiency);
+    // With both sources it is fitted on its own (the shipped defaults).
+    const quantisedSources = new Set(
+      CALIBRATION_CASES.filter((c) => c.engine === 'OPTIMIZED' && c.weightQuantization).map(sourceOf),
+    );
+    expect(quantisedSources.size).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+
   it.each(FITTED_ENGINES)('%s stays physical: efficiencies in (0, 1], overheads >= 0', (engine) => {
     const profile = FITTED[engine];
     for (const tuning of [profile.tuning, ...Object.values(profile.byGeneration)]) {

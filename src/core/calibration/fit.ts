@@ -73,11 +73,12 @@ function gridFor(parameter: FreeParameter): number[] {
 /** Parameters that follow a free one: prefill bandwidth = decode bandwidth, decode compute = prefill compute. */
 const TIED_PARAMETERS = ['prefillBandwidthEfficiency', 'decodeComputeEfficiency'] as const;
 
-function withTiedParameters(t: Tuning): Tuning {
+function withTiedParameters(t: Tuning, followsBandwidth = false): Tuning {
   return {
     ...t,
     prefillBandwidthEfficiency: t.decodeBandwidthEfficiency,
     decodeComputeEfficiency: t.prefillComputeEfficiency,
+    ...(followsBandwidth && { weightOnlyBandwidthEfficiency: t.decodeBandwidthEfficiency }),
   };
 }
 
@@ -120,6 +121,29 @@ class Objective {
   }
 }
 
+/** The weight-only efficiency is fitted only where quantised cases come from at least this many sources. */
+export const MIN_SOURCES_FOR_WEIGHT_ONLY = 2;
+
+/**
+ * Whether the cases can tell the weight-only efficiency apart: cases from at least
+ * MIN_SOURCES_FOR_WEIGHT_ONLY sources respond to it (their weights are unpacked from a weight-only
+ * format). It is the figure of one engine's quantised kernels: fitted on one publisher's cases it
+ * learns that engine (gpt-fast's torch.compile int8 and int4 on power-capped A100s stream at half
+ * the bandwidth MLC's q4f16_1 does on a 4090), so with fewer sources it follows the bandwidth
+ * efficiency instead.
+ */
+function weightOnlyIdentifiable(cases: readonly CalibrationCase[], start: Tuning): boolean {
+  const predictor = new CasePredictor();
+  const sources = new Set<string>();
+  for (const c of cases) {
+    const at = (value: number) =>
+      predictor.predict(c, c.engine, withTiedParameters({ ...start, weightOnlyBandwidthEfficiency: value }));
+    const low = at(0.3);
+    if (Math.abs(at(0.9) - low) > 1e-9 * low) sources.add(sourceOf(c));
+  }
+  return sources.size >= MIN_SOURCES_FOR_WEIGHT_ONLY;
+}
+
 /**
  * Coordinate search from `start`; ties go to the value nearest the prior. Each coordinate scans
  * its grid coarsely (every sqrt(n)-th value), then every value around the best coarse one: the
@@ -131,15 +155,20 @@ function coordinateSearch(
   parameters: readonly FreeParameter[],
   tuningFor: (candidate: Tuning, c: CalibrationCase) => Tuning,
 ): Tuning {
-  let best = withTiedParameters(start);
+  // Without weight-only cases from enough sources, quantised weights stream as 16-bit ones do.
+  const follows =
+    parameters.includes('weightOnlyBandwidthEfficiency') && !weightOnlyIdentifiable(objective.cases, start);
+  const free = follows ? parameters.filter((p) => p !== 'weightOnlyBandwidthEfficiency') : parameters;
+  const tied = (t: Tuning) => withTiedParameters(t, follows);
+  let best = tied(start);
   for (let sweep = 0; sweep < 6; sweep++) {
     let moved = false;
-    for (const parameter of parameters) {
+    for (const parameter of free) {
       const grid = gridFor(parameter);
       let bestValue = best[parameter];
       let bestLoss = objective.loss((c) => tuningFor(best, c));
       const consider = (value: number) => {
-        const candidate = withTiedParameters({ ...best, [parameter]: value });
+        const candidate = tied({ ...best, [parameter]: value });
         const loss = objective.loss((c) => tuningFor(candidate, c));
         const tie = Math.abs(loss - bestLoss) < 1e-12;
         const closer = Math.abs(value - PRIOR[parameter]) < Math.abs(bestValue - PRIOR[parameter]);
@@ -158,7 +187,7 @@ function coordinateSearch(
         }
       }
       if (bestValue !== best[parameter]) moved = true;
-      best = withTiedParameters({ ...best, [parameter]: bestValue });
+      best = tied({ ...best, [parameter]: bestValue });
     }
     if (!moved) break;
   }

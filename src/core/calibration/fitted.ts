@@ -41,23 +41,23 @@ export const FITTED: FittedCalibration = {
     },
     ranges: {
       TIME_TO_FIRST_TOKEN: {
-        p10: 0.6852,
-        p90: 1.421,
+        p10: 0.6929,
+        p90: 1.364,
         cases: 111,
       },
       TIME_PER_OUTPUT_TOKEN: {
-        p10: 0.6852,
-        p90: 1.421,
+        p10: 0.6929,
+        p90: 1.364,
         cases: 111,
       },
       TOTAL: {
-        p10: 0.6852,
-        p90: 1.421,
+        p10: 0.6929,
+        p90: 1.364,
         cases: 111,
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        p10: 0.7038,
-        p90: 1.459,
+        p10: 0.7332,
+        p90: 1.443,
         cases: 111,
       },
       MEMORY: {
@@ -84,7 +84,7 @@ export const FITTED: FittedCalibration = {
     byGeneration: {
       AMPERE: {
         decodeBandwidthEfficiency: 0.51,
-        weightOnlyBandwidthEfficiency: 0.75,
+        weightOnlyBandwidthEfficiency: 0.51,
         prefillComputeEfficiency: 0.35,
         prefillBandwidthEfficiency: 0.51,
         decodeComputeEfficiency: 0.35,
@@ -106,23 +106,23 @@ export const FITTED: FittedCalibration = {
     },
     ranges: {
       TIME_TO_FIRST_TOKEN: {
-        p10: 0.6852,
-        p90: 1.421,
+        p10: 0.6929,
+        p90: 1.364,
         cases: 111,
       },
       TIME_PER_OUTPUT_TOKEN: {
-        p10: 0.6852,
-        p90: 1.421,
+        p10: 0.6929,
+        p90: 1.364,
         cases: 111,
       },
       TOTAL: {
-        p10: 0.6852,
-        p90: 1.421,
+        p10: 0.6929,
+        p90: 1.364,
         cases: 111,
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        p10: 0.7038,
-        p90: 1.459,
+        p10: 0.7332,
+        p90: 1.443,
         cases: 111,
       },
       MEMORY: {
@@ -164,23 +164,23 @@ export const FITTED: FittedCalibration = {
     },
     ranges: {
       TIME_TO_FIRST_TOKEN: {
-        p10: 0.6852,
-        p90: 1.421,
+        p10: 0.6929,
+        p90: 1.364,
         cases: 111,
       },
       TIME_PER_OUTPUT_TOKEN: {
-        p10: 0.6852,
-        p90: 1.421,
+        p10: 0.6929,
+        p90: 1.364,
         cases: 111,
       },
       TOTAL: {
-        p10: 0.6852,
-        p90: 1.421,
+        p10: 0.6929,
+        p90: 1.364,
         cases: 111,
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        p10: 0.7038,
-        p90: 1.459,
+        p10: 0.7332,
+        p90: 1.443,
         cases: 111,
       },
       MEMORY: {
@@ -229,23 +229,23 @@ export const FITTED: FittedCalibration = {
     },
     ranges: {
       TIME_TO_FIRST_TOKEN: {
-        p10: 0.6852,
-        p90: 1.421,
+        p10: 0.6929,
+        p90: 1.364,
         cases: 111,
       },
       TIME_PER_OUTPUT_TOKEN: {
-        p10: 0.6852,
-        p90: 1.421,
+        p10: 0.6929,
+        p90: 1.364,
         cases: 111,
       },
       TOTAL: {
-        p10: 0.6852,
-        p90: 1.421,
+        p10: 0.6929,
+        p90: 1.364,
         cases: 111,
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        p10: 0.7038,
-        p90: 1.459,
+        p10: 0.7332,
+        p90: 1.443,
         cases: 111,
       },
       MEMORY: {
