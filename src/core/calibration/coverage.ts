@@ -2,6 +2,9 @@ import { RANGED_METRIC } from './evaluate.js';
 import { type CaseResult, FITTED_PROFILES, rangeSpreads, sourceOf } from './fit.js';
 import type { RangedMetric } from './fitted-types.js';
 
+/** Metrics with at least this many held-out cases are held to the 70-90% coverage target. */
+export const MIN_CASES_FOR_COVERAGE = 10;
+
 export interface RangeCoverage {
   metric: RangedMetric;
   /** Held-out measurements of the metric, every profile. */
@@ -14,8 +17,9 @@ export interface RangeCoverage {
 /**
  * How often a range contains a measurement from a publisher it has not seen. For each source, the
  * range factors are rebuilt (as `npm run calibrate` builds the shipped ones) from the held-out
- * ratios of every other source, and placed around that source's held-out predictions. Nominal
- * coverage is 80% (10th to 90th percentile); ranges are widened to contain the prediction.
+ * ratios of every other source, and placed around that source's held-out predictions. Ranges span
+ * the 5th to 95th percentile (RANGE_PERCENTILES) and are widened to contain the prediction; the
+ * target is 70-90% per metric.
  */
 export function rangeCoverage(results: readonly CaseResult[]): RangeCoverage[] {
   const counts = new Map<RangedMetric, { cases: number; inside: number }>();
@@ -29,8 +33,8 @@ export function rangeCoverage(results: readonly CaseResult[]): RangeCoverage[] {
       const count = counts.get(metric) ?? { cases: 0, inside: 0 };
       count.cases++;
       if (spread) {
-        const low = r.predicted * Math.min(spread.p10, 1);
-        const high = r.predicted * Math.max(spread.p90, 1);
+        const low = r.predicted * Math.min(spread.low, 1);
+        const high = r.predicted * Math.max(spread.high, 1);
         if (r.case.measured >= low && r.case.measured <= high) count.inside++;
       }
       counts.set(metric, count);

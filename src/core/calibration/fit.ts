@@ -395,9 +395,23 @@ export const FITTED_PROFILES: readonly Fitted[] = ['OPTIMIZED', 'LLAMA_CPP', 'EX
 /** A profile's metric gets its own range only with this many held-out cases from this many sources. */
 export const MIN_CASES_PER_RANGE = 10;
 export const MIN_SOURCES_PER_RANGE = 5;
+/** A metric (every profile together) gets its own range with MIN_CASES_PER_RANGE cases from this many sources. */
+export const MIN_SOURCES_PER_METRIC_RANGE = 3;
 
-function spread(ratios: number[]): RatioSpread {
-  return { p10: percentile(ratios, 0.1), p90: percentile(ratios, 0.9), cases: ratios.length };
+/**
+ * Percentiles of measured / predicted a range spans. Sources differ more than rows of one source:
+ * placed around a source the spread has not seen, the 10th-90th percentiles of the other sources'
+ * ratios contained 54-68% of its measurements per metric, the 5th-95th 72-88% (docs/accuracy.md).
+ */
+export const RANGE_PERCENTILES = { low: 0.05, high: 0.95 } as const;
+
+function spread(ratios: number[], basis: RatioSpread['basis']): RatioSpread {
+  return {
+    low: percentile(ratios, RANGE_PERCENTILES.low),
+    high: percentile(ratios, RANGE_PERCENTILES.high),
+    cases: ratios.length,
+    basis,
+  };
 }
 
 const TIMING_METRICS = [
@@ -408,33 +422,34 @@ const TIMING_METRICS = [
 ] as const;
 
 /**
- * 10th-90th percentile of measured / predicted from held-out-by-source predictions of every profile.
- * A profile's metric with enough cases from enough sources gets its own spread; the others share the
- * pooled spread of every profile's timing cases (times as measured / predicted, throughput inverted,
- * since a time over-estimate is a throughput under-estimate). With few sources per metric, a spread
- * from one metric's cases says more about those sources than about the next one, so pooling is the
- * honest choice until the data grows. Memory pools every profile's memory cases.
+ * Two-sided spreads of measured / predicted (RANGE_PERCENTILES) from the held-out-by-source
+ * predictions, per metric, from the narrowest set of cases that is large enough: the profile's own
+ * cases of the metric (MIN_CASES_PER_RANGE from MIN_SOURCES_PER_RANGE sources), else every profile's
+ * cases of the metric (MIN_CASES_PER_RANGE from MIN_SOURCES_PER_METRIC_RANGE sources), else for a
+ * timing metric the pooled timing cases of every metric (times as measured / predicted, throughput
+ * inverted, since a time over-estimate is a throughput under-estimate). Memory never borrows from
+ * timing: it uses every memory case there is.
  */
 export function rangeSpreads(results: readonly CaseResult[], engine: Fitted): FittedProfile['ranges'] {
   const ranges: FittedProfile['ranges'] = {};
+  const ratio = (r: CaseResult) => r.case.measured / r.predicted;
+  const enough = (cases: readonly CaseResult[], sources: number) =>
+    cases.length >= MIN_CASES_PER_RANGE && new Set(cases.map((r) => sourceOf(r.case))).size >= sources;
   const pooledTime: number[] = [];
-  const memory: number[] = [];
   for (const r of results) {
-    const ratio = r.case.measured / r.predicted;
     const metric = RANGED_METRIC[r.case.metric];
-    if (metric === 'MEMORY') memory.push(ratio);
-    else pooledTime.push(metric === 'OUTPUT_TOKENS_PER_SECOND' ? 1 / ratio : ratio);
+    if (metric !== 'MEMORY') pooledTime.push(metric === 'OUTPUT_TOKENS_PER_SECOND' ? 1 / ratio(r) : ratio(r));
   }
-  for (const metric of TIMING_METRICS) {
-    const own = results.filter((r) => r.case.engine === engine && RANGED_METRIC[r.case.metric] === metric);
-    const sources = new Set(own.map((r) => sourceOf(r.case))).size;
-    if (own.length >= MIN_CASES_PER_RANGE && sources >= MIN_SOURCES_PER_RANGE) {
-      ranges[metric] = spread(own.map((r) => r.case.measured / r.predicted));
-    } else if (pooledTime.length >= MIN_CASES_PER_RANGE) {
+  for (const metric of [...TIMING_METRICS, 'MEMORY'] as const) {
+    const all = results.filter((r) => RANGED_METRIC[r.case.metric] === metric);
+    const own = all.filter((r) => r.case.engine === engine);
+    if (enough(own, MIN_SOURCES_PER_RANGE)) ranges[metric] = spread(own.map(ratio), 'PROFILE_METRIC');
+    else if (enough(all, MIN_SOURCES_PER_METRIC_RANGE) || (metric === 'MEMORY' && all.length > 0)) {
+      ranges[metric] = spread(all.map(ratio), 'METRIC');
+    } else if (metric !== 'MEMORY' && pooledTime.length >= MIN_CASES_PER_RANGE) {
       const pooled = metric === 'OUTPUT_TOKENS_PER_SECOND' ? pooledTime.map((x) => 1 / x) : pooledTime;
-      ranges[metric] = spread(pooled);
+      ranges[metric] = spread(pooled, 'POOLED_TIMING');
     }
   }
-  if (memory.length >= MIN_CASES_PER_RANGE) ranges.MEMORY = spread(memory);
   return ranges;
 }

@@ -8,11 +8,15 @@ export type RangedMetric =
   | 'OUTPUT_TOKENS_PER_SECOND'
   | 'MEMORY';
 
-/** 10th and 90th percentile of measured / predicted over a profile's calibration cases. */
+/** Which held-out cases a range's spread comes from, narrowest first (see rangeSpreads). */
+export type RangeBasis = 'PROFILE_METRIC' | 'METRIC' | 'POOLED_TIMING';
+
+/** Low and high percentile (RANGE_PERCENTILES) of measured / predicted over held-out calibration cases. */
 export interface RatioSpread {
-  p10: number;
-  p90: number;
+  low: number;
+  high: number;
   cases: number;
+  basis: RangeBasis;
 }
 
 export interface FittedProfile {

@@ -3,13 +3,13 @@ import { builder } from '../builder.js';
 
 /** How every range in the API is made; repeated in each range field's description. */
 export const RANGE_METHOD =
-  'Low-high range around the prediction: the prediction times the 10th and 90th percentile of measured / predicted over calibration cases held out by source (each predicted by a fit that never saw its publisher; pooled over profiles where a metric has few sources), widened to include the prediction itself. It collapses to the prediction in IDEAL mode.';
+  'Low-high range around the prediction: the prediction times the 5th and 95th percentile of measured / predicted over calibration cases held out by source (each predicted by a fit that never saw its publisher), per metric, pooled over engine profiles (and, for a timing metric with few cases, over timing metrics), widened to include the prediction itself. It collapses to the prediction in IDEAL mode.';
 
 export const ValueRangeRef = builder.simpleObject('ValueRange', {
   description: `${RANGE_METHOD} Same unit as the field it accompanies.`,
   fields: (t) => ({
-    low: t.float({ description: 'Low end: prediction x min(p10 of measured/predicted, 1).' }),
-    high: t.float({ description: 'High end: prediction x max(p90 of measured/predicted, 1).' }),
+    low: t.float({ description: 'Low end: prediction x min(5th percentile of measured/predicted, 1).' }),
+    high: t.float({ description: 'High end: prediction x max(95th percentile of measured/predicted, 1).' }),
   }),
 });
 
