@@ -21,6 +21,7 @@ import {
   sourceOf,
 } from '../src/core/calibration/fit.js';
 import { FITTED } from '../src/core/calibration/fitted.js';
+import { MIN_SOURCES_FOR_MEMORY_FIT } from '../src/core/calibration/memory-fit.js';
 import {
   CALIBRATION_METRICS,
   heldOutReason,
@@ -223,6 +224,25 @@ for (const engine of engines) {
       `| ${engine} | ${generation} | ${t.prefillComputeEfficiency} | ${t.decodeBandwidthEfficiency} | ${t.weightOnlyBandwidthEfficiency} | ${(t.perRequestOverheadSeconds * 1e3).toPrecision(3)} | ${(t.perStepOverheadSeconds * 1e3).toPrecision(3)} | ${(t.allReduceLatencySeconds * 1e6).toPrecision(3)} | ${t.allReduceStepBytes} | ${t.dequantizationOpsPerWeight} |`,
     );
   }
+}
+lines.push(
+  '',
+  'Memory: beside weights, KV cache, the activations of the largest step and the runtime overhead (CUDA',
+  'context, workspaces; 0 where a case counts only tensors), each profile holds **engine buffers**: tensors the',
+  'engine allocates whatever the request (kernel workspaces, unpacking scratch, rotary tables, sampler buffers).',
+  `They are fitted on the memory cases (same loss and weights as above, 0 to 4 GiB): on a profile's own cases`,
+  `where these come from at least ${MIN_SOURCES_FOR_MEMORY_FIT} sources, else on every profile's memory cases pooled, since one source's`,
+  "cases would teach that engine's allocations. The engine's share of the GPU (usableMemoryFraction, vLLM's",
+  'gpu_memory_utilization) sets the capacity, not the total.',
+  '',
+  '| profile | engine buffers GiB | fitted on | memory cases | sources |',
+  '|---|---:|---|---:|---:|',
+);
+for (const engine of engines) {
+  const m = FITTED[engine].memory;
+  lines.push(
+    `| ${engine} | ${(m.engineBuffersBytes / 2 ** 30).toFixed(3)} | ${m.basis === 'PROFILE' ? 'its own cases' : m.basis === 'POOLED' ? 'every profile (pooled)' : 'nothing (0)'} | ${m.cases} | ${m.sources} |`,
+  );
 }
 lines.push(
   '',

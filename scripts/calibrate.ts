@@ -29,6 +29,7 @@ for (const engine of FITTED_PROFILES) {
     tuning: fits[engine].tuning,
     byGeneration: fits[engine].byGeneration,
     ranges,
+    memory: fits[engine].memory,
     cases: CALIBRATION_CASES.filter((c) => c.engine === engine && c.metric !== 'MEMORY_BYTES').length,
   });
 }

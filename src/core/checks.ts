@@ -67,6 +67,9 @@ export function checkMemoryOverrides(memory: Overrides<MemoryAssumptions>): void
   if (memory.runtimeOverheadBytes != null) {
     checkRange('memory.runtimeOverheadBytes', memory.runtimeOverheadBytes, rob.min, rob.max, 'bytes');
   }
+  if (memory.engineBuffersBytes != null) {
+    checkRange('memory.engineBuffersBytes', memory.engineBuffersBytes, rob.min, rob.max, 'bytes');
+  }
   if (memory.maxBatchedTokens != null) {
     checkInteger('memory.maxBatchedTokens', memory.maxBatchedTokens, mbt.min, mbt.max);
   }

@@ -6,6 +6,15 @@
 import type { ModelAnalysis } from './model.js';
 import type { ResolvedRequest } from './resolve.js';
 
+/**
+ * Fixed bytes per GPU beside weights, KV cache and activations: the runtime overhead (CUDA context,
+ * library workspaces, allocator slack; 0 where a measurement counts only tensors) plus the engine's
+ * own buffers (tensors it allocates whatever the request).
+ */
+export function fixedOverheadBytes(r: ResolvedRequest): number {
+  return r.memory.runtimeOverheadBytes + r.memory.engineBuffersBytes;
+}
+
 /** Bytes of one GPU the engine will use: the GPU's memory times the usable fraction. */
 export function usableCapacityBytes(r: ResolvedRequest): number {
   return r.gpu.memoryBytes * r.memory.usableMemoryFraction;

@@ -1,4 +1,4 @@
-import { unfusedPrefillBytes, usableCapacityBytes } from './engine-memory.js';
+import { fixedOverheadBytes, unfusedPrefillBytes, usableCapacityBytes } from './engine-memory.js';
 import { LIMITS } from './limits.js';
 import { type GroupAnalysis, longestCacheCap, type ModelAnalysis, weightsBytes } from './model.js';
 import { quantizedWeightsBytes } from './quantization.js';
@@ -169,7 +169,7 @@ export function memoryBreakdown(analysis: ModelAnalysis, r: ResolvedRequest): Me
   const perToken = perSequence / tokensPerSequence;
   const kvCache = r.batchSize * perSequence;
   const activations = activationsBytes(analysis, r, r.batchSize);
-  const overhead = r.memory.runtimeOverheadBytes;
+  const overhead = fixedOverheadBytes(r);
   const total = weights + kvCache + activations + overhead;
   const capacity = usableCapacityBytes(r);
   return {
@@ -195,9 +195,7 @@ export function memoryBreakdown(analysis: ModelAnalysis, r: ResolvedRequest): Me
  */
 export function maxContextLength(analysis: ModelAnalysis, r: ResolvedRequest): ContextLimit {
   const fixed =
-    weightsBytesPerGpu(analysis, r) +
-    activationsBytes(analysis, r, r.batchSize) +
-    r.memory.runtimeOverheadBytes;
+    weightsBytesPerGpu(analysis, r) + activationsBytes(analysis, r, r.batchSize) + fixedOverheadBytes(r);
   const room = usableCapacityBytes(r) - fixed;
   const contextWindow = analysis.model.contextWindow;
   if (room < 0) return { tokens: 0, limitedBy: 'WEIGHTS_DO_NOT_FIT', memoryLimitTokens: 0 };
@@ -219,7 +217,7 @@ export function maxContextLength(analysis: ModelAnalysis, r: ResolvedRequest): C
  */
 export function maxBatchSize(analysis: ModelAnalysis, r: ResolvedRequest, contextTokens: number): BatchLimit {
   if (contextTokens > analysis.model.contextWindow) return { batchSize: 0, limitedBy: 'CONTEXT_WINDOW' };
-  const room = usableCapacityBytes(r) - weightsBytesPerGpu(analysis, r) - r.memory.runtimeOverheadBytes;
+  const room = usableCapacityBytes(r) - weightsBytesPerGpu(analysis, r) - fixedOverheadBytes(r);
   const perStepToken = activationBytesPerStepToken(analysis, r);
   const perSequence =
     kvCacheBytesPerSequencePerGpu(analysis, r, contextTokens) + logitsBytesPerSequence(analysis, r);

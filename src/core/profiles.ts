@@ -29,6 +29,15 @@ export function ratioSpread(engine: EngineProfile, metric: RangedMetric): RatioS
   return FITTED[engine].ranges[metric] ?? null;
 }
 
+/**
+ * Bytes of tensors the engine allocates whatever the request (kernel workspaces, unpacking scratch,
+ * rotary tables, sampler buffers), per GPU: fitted on the memory cases (see fitMemory), 0 in IDEAL mode.
+ */
+export function engineBuffersBytes(engine: EngineProfile): number {
+  if (engine === 'IDEAL') return 0;
+  return FITTED[engine].memory.engineBuffersBytes;
+}
+
 /** How much of the GPU each engine lets itself use (see engine-memory.ts for what else engines hold). */
 export interface EngineMemoryDefaults {
   /** Share of the GPU's memory the engine will use, 0..1 (the rest it leaves to other processes and fragmentation). */

@@ -2,7 +2,7 @@ import { checkStorageFormat, checkWeightFormat, checkWorkload } from './checks.j
 import { activationBytes, bytesPerElement, defaultComputeFormat, resolveComputeFormat } from './formats.js';
 import { classFormats, storedBytesPerElement, unquantisedBytesPerElement } from './model.js';
 import { type StoredFormat, TENSOR_CLASSES, type TensorClass } from './model-spec.js';
-import { DEFAULT_ENGINE, ENGINE_MEMORY, tuningFor } from './profiles.js';
+import { DEFAULT_ENGINE, ENGINE_MEMORY, engineBuffersBytes, tuningFor } from './profiles.js';
 import { type QuantizationScheme, quantizationScheme } from './quantization.js';
 import type {
   EngineProfile,
@@ -103,6 +103,7 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
   const tuning = mergeTuning(tuningFor(engine, gpu.generation), request.tuning);
   const memory: MemoryAssumptions = {
     runtimeOverheadBytes: request.memory?.runtimeOverheadBytes ?? DEFAULT_RUNTIME_OVERHEAD_BYTES,
+    engineBuffersBytes: request.memory?.engineBuffersBytes ?? engineBuffersBytes(engine),
     maxBatchedTokens: request.memory?.maxBatchedTokens ?? DEFAULT_MAX_BATCHED_TOKENS,
     usableMemoryFraction: request.memory?.usableMemoryFraction ?? ENGINE_MEMORY[engine].usableMemoryFraction,
     attentionScoreBytes: request.memory?.attentionScoreBytes ?? 0,

@@ -103,6 +103,12 @@ export interface Tuning {
 export interface MemoryAssumptions {
   /** CUDA context, library workspaces and allocator slack per GPU, bytes. */
   runtimeOverheadBytes: number;
+  /**
+   * Buffers the engine allocates as tensors whatever the request (kernel workspaces, unpacking
+   * scratch, rotary tables, sampler buffers), per GPU, bytes; the default is the profile's, fitted on
+   * the memory cases.
+   */
+  engineBuffersBytes: number;
   /** Largest number of prompt tokens (all sequences together) one prefill step processes; longer prompts are chunked. */
   maxBatchedTokens: number;
   /** Share of the GPU's memory the engine will use (vLLM gpu_memory_utilization), 0..1; the default is the profile's. */

@@ -10,6 +10,7 @@ import {
   sourceOf,
 } from '../../src/core/calibration/fit.js';
 import { FITTED } from '../../src/core/calibration/fitted.js';
+import { MIN_SOURCES_FOR_MEMORY_FIT } from '../../src/core/calibration/memory-fit.js';
 import { predictWithDefaults, summarise } from '../../src/core/calibration/report.js';
 import { DEFAULT_ENGINE, estimate } from '../../src/core/index.js';
 import { request } from './helpers.js';
@@ -45,10 +46,12 @@ describe('held out by source: each case predicted by a fit that saw no case of i
     expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.2);
   });
 
-  it('default profile: held-out median memory error at most 15%', () => {
+  it('default profile: held-out median memory error at most 12.5%', () => {
+    // The issue's target is 8%; the optimised profile's only memory cases are FasterTransformer's
+    // (one source, device-wide), so held out they are predicted with buffers fitted on other engines.
     const s = summarise(heldOut, 'MEMORY_BYTES');
     expect(s?.cases).toBeGreaterThanOrEqual(3);
-    expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.15);
+    expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.125);
   });
 
   it('ranges contain 70-90% of the held-out measurements of every metric with enough cases', () => {
@@ -106,6 +109,27 @@ describe('accuracy against published measurements (in-sample, shipped defaults)'
 });
 
 describe('fitted defaults', () => {
+  it('engine buffers: a profile fits its own only with memory cases from two sources, else the pooled fit', () => {
+    const sourcesOf = (engine: string) =>
+      new Set(
+        CALIBRATION_CASES.filter((c) => c.engine === engine && c.metric === 'MEMORY_BYTES').map(sourceOf),
+      ).size;
+    const all = CALIBRATION_CASES.filter((c) => c.metric === 'MEMORY_BYTES');
+    for (const engine of FITTED_ENGINES) {
+      const m = FITTED[engine].memory;
+      if (sourcesOf(engine) >= MIN_SOURCES_FOR_MEMORY_FIT) {
+        expect(m.basis, engine).toBe('PROFILE');
+        expect(m.sources).toBe(sourcesOf(engine));
+      } else {
+        expect(m.basis, engine).toBe('POOLED');
+        expect(m.cases).toBe(all.length);
+      }
+      // physical: tensors an engine holds whatever the request, at most the 4 GiB the search allows
+      expect(m.engineBuffersBytes).toBeGreaterThanOrEqual(0);
+      expect(m.engineBuffersBytes).toBeLessThanOrEqual(4 * 2 ** 30);
+    }
+  });
+
   it("the weight-only efficiency follows the bandwidth efficiency when one source's cases alone inform it", () => {
     // Without perfbench (MLC LLM), the optimised profile's quantised cases are all gpt-fast's: too few
     // sources to tell the profile's quantised kernels from that engine's, so the efficiency is tied.
@@ -155,6 +179,12 @@ describe('fitted defaults', () => {
         ),
       ];
       expect(Object.keys(shipped.byGeneration).sort()).toEqual(Object.keys(fresh.byGeneration).sort());
+      expect(shipped.memory.basis).toBe(fresh.memory.basis);
+      pairs.push([
+        'memory.engineBuffersBytes',
+        fresh.memory.engineBuffersBytes,
+        shipped.memory.engineBuffersBytes,
+      ]);
       for (const [key, value, stored] of pairs) {
         // fitted.ts keeps 4 significant digits
         expect(stored, `${engine}.${key}`).toBeDefined();

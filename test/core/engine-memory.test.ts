@@ -30,6 +30,27 @@ describe('memory as engines hold it', () => {
     expect(eager.memory.activationsBytes - fused.memory.activationsBytes).toBe(402_653_184 + 393_216_000);
   });
 
+  it('engine buffers add to the overhead and displace KV cache, derived by hand', () => {
+    const at = (engineBuffersBytes: number) =>
+      estimate(request('llama-3-8b', 'h100-sxm5-80gb', { memory: { engineBuffersBytes } }));
+    const none = at(0);
+    const one = at(2 ** 30);
+    expect(one.memory.overheadBytes - none.memory.overheadBytes).toBe(2 ** 30);
+    expect(one.memory.totalBytes - none.memory.totalBytes).toBe(2 ** 30);
+    // Llama 3 8B, FP16 cache: 32 layers x 2 (K, V) x 8 KV heads x 128 x 2 bytes = 131,072 bytes per
+    // token, so 1 GiB displaces 2^30 / 131,072 = 8,192 tokens of context (give or take the floor).
+    const lost = (none.maxContext.memoryLimitTokens ?? 0) - (one.maxContext.memoryLimitTokens ?? 0);
+    expect(Math.abs(lost - 8192)).toBeLessThanOrEqual(1);
+    // The default is the profile's fitted figure; IDEAL (a bound) holds none.
+    const ideal = estimate(request('llama-3-8b', 'h100-sxm5-80gb', { engine: 'IDEAL' }));
+    expect(ideal.request.memory.engineBuffersBytes).toBe(0);
+    expect(none.request.memory.engineBuffersBytes).toBe(0);
+    expect(
+      estimate(request('llama-3-8b', 'h100-sxm5-80gb')).request.memory.engineBuffersBytes,
+    ).toBeGreaterThan(0);
+    expect(() => at(-1)).toThrow(/memory\.engineBuffersBytes/);
+  });
+
   it('fits compares the upper end of the memory range unless asked for the point estimate', () => {
     const e = estimate(
       request('llama-3.1-70b', 'h100-sxm5-80gb', { weightFormat: 'FP8', kvCacheFormat: 'FP8' }),

@@ -25,7 +25,10 @@ describe('memory breakdown', () => {
   });
 
   it('Llama-3-8B FP16 on an L4, batch 4, 512 + 128 tokens: every part derived by hand', () => {
-    const m = estimate(request('llama-3-8b', 'l4', { batchSize: 4 })).memory;
+    // Without the profile's fitted engine buffers (engine-memory.test.ts covers those).
+    const m = estimate(
+      request('llama-3-8b', 'l4', { batchSize: 4, memory: { engineBuffersBytes: 0 } }),
+    ).memory;
     // 8,030,261,248 parameters x 2 bytes.
     expect(m.weightsBytes).toBe(16_060_522_496);
     // 2 (K, V) x 32 layers x 8 KV heads x 128 x 2 bytes = 131,072 bytes per token; x 640 tokens x 4 sequences.
@@ -45,7 +48,8 @@ describe('memory breakdown', () => {
 
   it('the runtime overhead is explicit and overridable', () => {
     const base = estimate(request('llama-2-7b', 'a10'));
-    expect(base.memory.overheadBytes).toBe(1024 ** 3);
+    // 1 GiB of runtime overhead beside the profile's engine buffers
+    expect(base.memory.overheadBytes).toBe(1024 ** 3 + base.request.memory.engineBuffersBytes);
     const custom = estimate(request('llama-2-7b', 'a10', { memory: { runtimeOverheadBytes: 0 } }));
     expect(base.memory.totalBytes - custom.memory.totalBytes).toBe(1024 ** 3);
   });

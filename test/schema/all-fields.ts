@@ -89,7 +89,7 @@ export const ESTIMATE_FIELDS = `
       weightOnlyBandwidthEfficiency perRequestOverheadSeconds perStepOverheadSeconds allReduceLatencySeconds
       allReduceStepBytes dequantizationOpsPerWeight
     }
-    memoryAssumptions { runtimeOverheadBytes maxBatchedTokens usableMemoryFraction attentionScoreBytes prefillLogitsBytes }
+    memoryAssumptions { runtimeOverheadBytes engineBuffersBytes maxBatchedTokens usableMemoryFraction attentionScoreBytes prefillLogitsBytes }
     inputTokens outputTokens batchSize gpuCount
   }
 `;

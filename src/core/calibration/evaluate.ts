@@ -1,7 +1,14 @@
 import { findGpu, findModel } from '../catalog/index.js';
 import { Estimate } from '../estimate.js';
 import { analyzeModel, type ModelAnalysis } from '../model.js';
-import type { EngineProfile, EstimateRequest, GpuSpec, ModelSpec, Tuning } from '../types.js';
+import type {
+  EngineProfile,
+  EstimateRequest,
+  GpuSpec,
+  MemoryAssumptions,
+  ModelSpec,
+  Tuning,
+} from '../types.js';
 import type { CalibrationCase, CalibrationMetric } from './cases.js';
 import type { RangedMetric } from './fitted-types.js';
 
@@ -20,7 +27,12 @@ function caseGpu(c: CalibrationCase): GpuSpec {
 }
 
 /** The estimate request that reproduces a case's published setup. */
-export function caseRequest(c: CalibrationCase, engine: EngineProfile, tuning?: Tuning): EstimateRequest {
+export function caseRequest(
+  c: CalibrationCase,
+  engine: EngineProfile,
+  tuning?: Tuning,
+  memory?: Partial<MemoryAssumptions>,
+): EstimateRequest {
   return {
     model: caseModel(c),
     gpu: caseGpu(c),
@@ -33,7 +45,7 @@ export function caseRequest(c: CalibrationCase, engine: EngineProfile, tuning?: 
     batchSize: c.batchSize,
     engine,
     tuning,
-    memory: c.memory,
+    memory: memory ? { ...c.memory, ...memory } : c.memory,
     weightQuantization: c.weightQuantization,
   };
 }
@@ -51,13 +63,19 @@ export const RANGED_METRIC: Record<CalibrationMetric, RangedMetric> = {
 export class CasePredictor {
   readonly #analyses = new Map<CalibrationCase, ModelAnalysis>();
 
-  predict(c: CalibrationCase, engine: EngineProfile, tuning?: Tuning): number {
+  /** `memory` overrides the case's memory assumptions (the memory fit sets the engine buffers). */
+  predict(
+    c: CalibrationCase,
+    engine: EngineProfile,
+    tuning?: Tuning,
+    memory?: Partial<MemoryAssumptions>,
+  ): number {
     let analysis = this.#analyses.get(c);
     if (!analysis) {
       analysis = analyzeModel(caseModel(c));
       this.#analyses.set(c, analysis);
     }
-    return new Estimate(caseRequest(c, engine, tuning), analysis).value(RANGED_METRIC[c.metric]);
+    return new Estimate(caseRequest(c, engine, tuning, memory), analysis).value(RANGED_METRIC[c.metric]);
   }
 }
 

@@ -7,7 +7,8 @@ import { findGpu } from '../catalog/index.js';
 import type { EngineProfile, GpuGeneration, Tuning } from '../types.js';
 import type { CalibrationCase } from './cases.js';
 import { CasePredictor, percentile, RANGED_METRIC } from './evaluate.js';
-import type { FittedProfile, RatioSpread } from './fitted-types.js';
+import type { FittedMemory, FittedProfile, RatioSpread } from './fitted-types.js';
+import { engineBuffers, fitMemory } from './memory-fit.js';
 
 type Fitted = Exclude<EngineProfile, 'IDEAL'>;
 
@@ -197,6 +198,8 @@ function coordinateSearch(
 export interface ProfileFit {
   tuning: Tuning;
   byGeneration: Partial<Record<GpuGeneration, Partial<Tuning>>>;
+  /** Engine buffers fitted on the memory cases (see fitMemory). */
+  memory: FittedMemory;
 }
 
 export function tuningOf(fit: ProfileFit, generation: GpuGeneration): Tuning {
@@ -312,6 +315,7 @@ export function fitAll(cases: readonly CalibrationCase[]): Record<Fitted, Profil
   const factors = fitGenerationFactors(timing, globals);
 
   const fits = {} as Record<Fitted, ProfileFit>;
+  const memory = fitMemory(cases, FITTED_PROFILES, caseWeights, sourceOf);
   for (const engine of FITTED_PROFILES) {
     const tuning = globals[engine];
     const byGeneration: ProfileFit['byGeneration'] = {};
@@ -335,7 +339,7 @@ export function fitAll(cases: readonly CalibrationCase[]): Record<Fitted, Profil
         [...GENERATION_PARAMETERS, ...TIED_PARAMETERS].map((key) => [key, specific[key]]),
       );
     }
-    fits[engine] = { tuning, byGeneration };
+    fits[engine] = { tuning, byGeneration, memory: memory[engine] };
   }
   return fits;
 }
@@ -357,7 +361,8 @@ export function evaluateFit(
   return cases
     .filter((c) => c.engine === engine)
     .map((c) => {
-      const predicted = predictor.predict(c, engine, tuningOf(fit, caseGeneration(c)));
+      const buffers = c.metric === 'MEMORY_BYTES' ? engineBuffers(fit.memory.engineBuffersBytes) : undefined;
+      const predicted = predictor.predict(c, engine, tuningOf(fit, caseGeneration(c)), buffers);
       return { case: c, predicted, error: (predicted - c.measured) / c.measured };
     });
 }

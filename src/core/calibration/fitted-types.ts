@@ -19,11 +19,25 @@ export interface RatioSpread {
   basis: RangeBasis;
 }
 
+/** Which memory cases a profile's engine buffers were fitted on (see fitMemory). */
+export type MemoryFitBasis = 'PROFILE' | 'POOLED' | 'NONE';
+
+/** What an engine holds beyond weights, KV cache, activations and the runtime overhead, fitted on memory cases. */
+export interface FittedMemory {
+  /** Tensors the engine allocates whatever the request, per GPU, bytes. */
+  engineBuffersBytes: number;
+  basis: MemoryFitBasis;
+  /** Memory cases (and their sources) the fit used. */
+  cases: number;
+  sources: number;
+}
+
 export interface FittedProfile {
   tuning: Tuning;
   /** Generation-specific replacements where the data supports a separate fit. */
   byGeneration: Partial<Record<GpuGeneration, Partial<Tuning>>>;
   ranges: Partial<Record<RangedMetric, RatioSpread>>;
+  memory: FittedMemory;
   /** Calibration cases the fit used. */
   cases: number;
 }

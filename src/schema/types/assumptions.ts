@@ -116,7 +116,8 @@ AssumptionsRef.implement({
     }),
     memoryAssumptions: t.field({
       type: MemoryAssumptionsRef,
-      description: 'Runtime overhead and prefill chunk used.',
+      description:
+        'Memory assumptions used: runtime overhead, engine buffers, prefill chunk, usable share of the GPU, unfused prefill transients.',
       resolve: (r) => r.memory,
     }),
     inputTokens: t.exposeInt('inputTokens', { description: 'Prompt length per sequence, tokens.' }),

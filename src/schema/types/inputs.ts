@@ -105,6 +105,7 @@ export const MemoryAssumptionsInput = builder.inputType('MemoryAssumptionsInput'
   description: 'Overrides of the memory assumptions; omitted fields keep the defaults.',
   fields: (t) => ({
     runtimeOverheadBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.runtimeOverheadBytes }),
+    engineBuffersBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.engineBuffersBytes }),
     maxBatchedTokens: t.int({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.maxBatchedTokens }),
     usableMemoryFraction: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.usableMemoryFraction }),
     attentionScoreBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.attentionScoreBytes }),

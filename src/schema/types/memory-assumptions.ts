@@ -8,6 +8,8 @@ import { builder } from '../builder.js';
 /** Shared by the MemoryAssumptions output type and MemoryAssumptionsInput. */
 export const MEMORY_ASSUMPTION_DESCRIPTIONS: Record<keyof MemoryAssumptions, string> = {
   runtimeOverheadBytes: `CUDA context, library workspaces and allocator slack per GPU, bytes (default ${DEFAULT_RUNTIME_OVERHEAD_BYTES} = 1 GiB).`,
+  engineBuffersBytes:
+    "Tensors the engine allocates whatever the request (kernel workspaces, unpacking scratch, rotary tables, sampler buffers) per GPU, bytes (default: the engine profile's, fitted on the calibration memory cases; 0 in IDEAL mode). Part of overheadBytes.",
   maxBatchedTokens: `Most prompt tokens (all sequences together) one prefill step processes; longer prompts are chunked, tokens (default ${DEFAULT_MAX_BATCHED_TOKENS}). It sets the activation memory of prefill.`,
   usableMemoryFraction:
     "Share of each GPU's memory the engine will use, 0.01 to 1 (default: the engine profile's; OPTIMIZED 0.9 as vLLM's gpu_memory_utilization and TensorRT-LLM's free_gpu_memory_fraction, others 1). capacityBytes is memory x this fraction.",
@@ -21,6 +23,7 @@ export const MemoryAssumptionsRef = builder.simpleObject('MemoryAssumptions', {
   description: 'Memory assumptions that belong to neither the model nor the GPU.',
   fields: (t) => ({
     runtimeOverheadBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.runtimeOverheadBytes }),
+    engineBuffersBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.engineBuffersBytes }),
     maxBatchedTokens: t.int({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.maxBatchedTokens }),
     usableMemoryFraction: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.usableMemoryFraction }),
     attentionScoreBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.attentionScoreBytes }),

@@ -25,7 +25,7 @@ MemoryBreakdownRef.implement({
     }),
     overheadBytes: t.float({
       description:
-        'Runtime overhead: CUDA context, workspaces, allocator slack (Assumptions.memoryAssumptions), bytes.',
+        'Fixed overhead: the runtime overhead (CUDA context, workspaces, allocator slack) plus the engine buffers (tensors the engine allocates whatever the request), both in Assumptions.memoryAssumptions, bytes.',
       resolve: (e) => e.memory.overheadBytes,
     }),
     totalBytes: t.float({

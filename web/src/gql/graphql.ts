@@ -200,6 +200,8 @@ export type GpuPriceInput = {
 export type MemoryAssumptionsInput = {
   /** Bytes per attention-score element an unfused engine materialises for one layer in prefill (sequences x heads x n x n), 0 to 16 (default 0: fused/flash attention keeps no n x n matrix; eager attention 2-6). */
   attentionScoreBytes?: number | null | undefined;
+  /** Tensors the engine allocates whatever the request (kernel workspaces, unpacking scratch, rotary tables, sampler buffers) per GPU, bytes (default: the engine profile's, fitted on the calibration memory cases; 0 in IDEAL mode). Part of overheadBytes. */
+  engineBuffersBytes?: number | null | undefined;
   /** Most prompt tokens (all sequences together) one prefill step processes; longer prompts are chunked, tokens (default 8192). It sets the activation memory of prefill. */
   maxBatchedTokens?: number | null | undefined;
   /** Bytes per logit an engine keeps for every prompt position in prefill, 0 to 16 (default 0: logits of the last position only; an HF-style forward that returns all logits and upcasts them: 2 + 4 = 6). */

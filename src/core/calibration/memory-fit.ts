@@ -1,0 +1,70 @@
+/**
+ * What engines hold beyond weights, KV cache, activations and the runtime overhead: the tensors an
+ * engine allocates whatever the request (kernel workspaces, unpacking scratch, rotary tables,
+ * sampler buffers, a cache sized past the request). One number per engine profile, fitted on the
+ * memory cases by the same weighted absolute log error as the timing fit.
+ */
+import type { EngineProfile, MemoryAssumptions } from '../types.js';
+import type { CalibrationCase } from './cases.js';
+import { CasePredictor } from './evaluate.js';
+import type { FittedMemory } from './fitted-types.js';
+
+type Fitted = Exclude<EngineProfile, 'IDEAL'>;
+
+/** A profile's own memory fit needs cases from this many sources; with fewer it takes the pooled fit. */
+export const MIN_SOURCES_FOR_MEMORY_FIT = 2;
+
+const GiB = 2 ** 30;
+/** 0 to 4 GiB in steps of 1/32 GiB. */
+const BUFFERS_GRID = Array.from({ length: 129 }, (_, i) => (i * GiB) / 32);
+
+/** The override that sets a case's engine buffers (the fit predicts without them, then adds them). */
+export function engineBuffers(bytes: number): Partial<MemoryAssumptions> {
+  return { engineBuffersBytes: bytes };
+}
+
+/**
+ * Engine buffers per profile: fitted on the profile's own memory cases where they come from at
+ * least MIN_SOURCES_FOR_MEMORY_FIT sources, else on every profile's memory cases pooled (one
+ * source's cases would teach that engine's allocations, not the profile's), else 0. `weightsOf`
+ * gives each case its weight (quality over the source's case count: one vote per source).
+ */
+export function fitMemory(
+  cases: readonly CalibrationCase[],
+  profiles: readonly Fitted[],
+  weightsOf: (cases: readonly CalibrationCase[]) => number[],
+  sourceOf: (c: CalibrationCase) => string,
+): Record<Fitted, FittedMemory> {
+  const memoryCases = cases.filter((c) => c.metric === 'MEMORY_BYTES');
+  const predictor = new CasePredictor();
+  const without = new Map(
+    memoryCases.map((c) => [c, predictor.predict(c, c.engine, undefined, engineBuffers(0))]),
+  );
+  const fitOn = (own: readonly CalibrationCase[], basis: FittedMemory['basis']): FittedMemory | null => {
+    const sources = new Set(own.map(sourceOf)).size;
+    if (sources < MIN_SOURCES_FOR_MEMORY_FIT) return null;
+    const weights = weightsOf(own);
+    let best = { bytes: 0, loss: Number.POSITIVE_INFINITY };
+    for (const bytes of BUFFERS_GRID) {
+      let loss = 0;
+      own.forEach((c, i) => {
+        loss += weights[i] * Math.abs(Math.log(((without.get(c) ?? 0) + bytes) / c.measured));
+      });
+      if (loss < best.loss - 1e-12) best = { bytes, loss };
+    }
+    return { engineBuffersBytes: best.bytes, basis, cases: own.length, sources };
+  };
+  const pooled = fitOn(memoryCases, 'POOLED');
+  const none: FittedMemory = { engineBuffersBytes: 0, basis: 'NONE', cases: 0, sources: 0 };
+  return Object.fromEntries(
+    profiles.map((engine) => [
+      engine,
+      fitOn(
+        memoryCases.filter((c) => c.engine === engine),
+        'PROFILE',
+      ) ??
+        pooled ??
+        none,
+    ]),
+  ) as Record<Fitted, FittedMemory>;
+}
