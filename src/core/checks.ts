@@ -6,7 +6,13 @@
 import { isStorageFormat } from './formats.js';
 import { EstimateInputError, LIMITS } from './limits.js';
 import { checkTuningOverrides, type TuningField } from './tuning.js';
-import type { EngineProfile, MemoryAssumptions, NumberFormat, WeightFormat } from './types.js';
+import type {
+  EngineProfile,
+  MemoryAssumptions,
+  NumberFormat,
+  ParallelismDegrees,
+  WeightFormat,
+} from './types.js';
 
 export function checkInteger(field: string, value: number, min: number, max: number): void {
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -57,6 +63,9 @@ export interface WorkloadFields {
   outputTokens: number;
   batchSize: number;
   gpuCount: number;
+  parallelism?: Overrides<ParallelismDegrees> | null;
+  gpusPerNode?: number | null;
+  networkBandwidthBytesPerSecond?: number | null;
   engine?: EngineProfile | null;
   tuning?: Overrides<Record<TuningField, number>> | null;
   memory?: Overrides<MemoryAssumptions> | null;
@@ -104,12 +113,47 @@ function checkIdealHasNoOverrides(
   }
 }
 
+/** Degrees of parallelism: integers within LIMITS, their GPU total within the GPU count limit and equal to gpuCount. */
+function checkParallelism(w: WorkloadFields): void {
+  const { parallelDegree: d, gpuCount, hardwareRate, bandwidthBytesPerSecond } = LIMITS;
+  if (w.gpusPerNode != null) checkInteger('gpusPerNode', w.gpusPerNode, d.min, d.max);
+  if (w.networkBandwidthBytesPerSecond != null) {
+    checkRange(
+      'networkBandwidthBytesPerSecond',
+      w.networkBandwidthBytesPerSecond,
+      hardwareRate.min,
+      bandwidthBytesPerSecond.max,
+      'bytes per second',
+    );
+  }
+  const p = w.parallelism;
+  if (p == null) return;
+  let total = 1;
+  for (const key of ['tensor', 'pipeline', 'expert', 'data'] as const) {
+    const value = p[key];
+    if (value == null) continue;
+    checkInteger(`parallelism.${key}`, value, d.min, d.max);
+    if (key !== 'expert') total *= value;
+  }
+  if (total > gpuCount.max) {
+    throw new EstimateInputError('parallelism', total, `tensor x pipeline x data of at most ${gpuCount.max} GPUs`);
+  }
+  if (w.gpuCount !== total) {
+    throw new EstimateInputError(
+      'gpuCount',
+      w.gpuCount,
+      `equal to tensor x pipeline x data = ${total} when parallelism is given (or omitted)`,
+    );
+  }
+}
+
 export function checkWorkload(w: WorkloadFields): void {
   const { tokens, batchSize, gpuCount } = LIMITS;
   checkInteger('inputTokens', w.inputTokens, tokens.min, tokens.max);
   checkInteger('outputTokens', w.outputTokens, tokens.min, tokens.max);
   checkInteger('batchSize', w.batchSize, batchSize.min, batchSize.max);
   checkInteger('gpuCount', w.gpuCount, gpuCount.min, gpuCount.max);
+  checkParallelism(w);
   if (w.tuning) {
     checkIdealHasNoOverrides(w.engine, w.tuning);
     checkTuningOverrides(w.tuning);

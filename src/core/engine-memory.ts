@@ -28,7 +28,7 @@ export function usableCapacityBytes(r: ResolvedRequest): number {
  */
 export function unfusedPrefillBytes(analysis: ModelAnalysis, r: ResolvedRequest, batchSize: number): number {
   const m = analysis.model;
-  const g = r.gpuCount;
+  const g = r.sharding.parallelism.tensor;
   const stepTokens = Math.min(batchSize * r.inputTokens, r.memory.maxBatchedTokens);
   const sequences = Math.max(1, Math.min(batchSize, Math.floor(stepTokens / r.inputTokens)));
   const queries = stepTokens / sequences;

@@ -1,8 +1,13 @@
 import { fixedOverheadBytes, unfusedPrefillBytes, usableCapacityBytes } from './engine-memory.js';
 import { LIMITS } from './limits.js';
-import { type GroupAnalysis, longestCacheCap, type ModelAnalysis, weightsBytes } from './model.js';
-import { quantizedWeightsBytes } from './quantization.js';
+import { type GroupAnalysis, longestCacheCap, type ModelAnalysis, unquantisedBytesPerElement } from './model.js';
 import type { ResolvedRequest } from './resolve.js';
+import {
+  kvElementsPerTokenPerLayerPerGpu,
+  kvHeadsPerGpu,
+  type StageShard,
+  sequencesPerRank,
+} from './sharding.js';
 
 /** Everything one GPU holds while serving the request. Bytes, per GPU. */
 export interface MemoryBreakdown {
@@ -40,41 +45,69 @@ export interface BatchLimit {
   limitedBy: 'MEMORY' | 'CONTEXT_WINDOW' | 'WEIGHTS_DO_NOT_FIT' | 'BATCH_LIMIT';
 }
 
-/** KV heads one GPU holds: split over tensor-parallel ranks, replicated when there are more ranks than heads. */
-export function kvHeadsPerGpu(kvHeads: number, gpuCount: number): number {
-  return kvHeads >= gpuCount ? kvHeads / gpuCount : 1;
-}
-
 /**
- * Elements one token adds to one layer's cache on one GPU: K/V heads split over tensor-parallel
- * ranks (replicated past one head per rank); MLA's latent is replicated on every rank.
+ * Weights one GPU of a pipeline stage holds, bytes: each class at its stored width, split as
+ * sharding.ts says (heads, vocabulary and dense/shared MLPs over tensor ranks; routed experts over
+ * the expert ranks; MLA down-projections, routers and norms whole on every rank; K/V projections
+ * copied past one head per rank).
  */
-export function kvElementsPerTokenPerLayerPerGpu(group: GroupAnalysis, gpuCount: number): number {
-  const a = group.group.attention.shape;
-  return a.kind === 'GQA'
-    ? 2 * kvHeadsPerGpu(a.kvHeads, gpuCount) * a.headDim
-    : group.kvElementsPerTokenPerLayer;
-}
-
-/** KV cache of one sequence of `tokens` tokens on one GPU: each group holds at most its window or chunk. */
-export function kvCacheBytesPerSequencePerGpu(
-  analysis: ModelAnalysis,
-  r: ResolvedRequest,
-  tokens: number,
-): number {
+export function stageWeightsBytes(analysis: ModelAnalysis, r: ResolvedRequest, stage: StageShard): number {
+  const s = r.sharding;
+  const t = s.parallelism.tensor;
+  const c = r.classes;
+  const hb = unquantisedBytesPerElement(r.weightFormat);
+  const d = analysis.model.hiddenSize;
   let bytes = 0;
-  for (const g of analysis.groups) {
-    const cached = g.cacheCapTokens === null ? tokens : Math.min(tokens, g.cacheCapTokens);
-    bytes += g.layers * kvElementsPerTokenPerLayerPerGpu(g, r.gpuCount) * r.kvBytesPerElement * cached;
+  analysis.groups.forEach((g, gi) => {
+    const L = stage.layers[gi] as number;
+    if (L === 0) return;
+    const attention = attentionWeightsPerGpu(g, d, t);
+    const perLayer =
+      attention * c.attention.bytesPerParameter +
+      ((g.attentionExtras + g.ffnExtras) / t + g.norms) * hb +
+      (g.denseFfnWeights / t) * c.denseFfn.bytesPerParameter +
+      ((g.experts * g.expertWeights) / s.expertRanks) * c.routedExperts.bytesPerParameter +
+      ((g.experts * g.expertExtras) / s.expertRanks) * hb +
+      (g.sharedExpertWeights / t) * c.sharedExperts.bytesPerParameter +
+      g.routerWeights * c.router.bytesPerParameter;
+    bytes += L * perLayer;
+  });
+  const table = (analysis.model.vocabSize * d) / t;
+  if (stage.embedding) bytes += table * c.embedding.bytesPerParameter;
+  if (stage.lmHead) {
+    bytes += analysis.finalNormParameters * hb;
+    // A tied head reads the embedding table: the first stage has it, a later last stage keeps a copy.
+    if (analysis.lmHeadParameters > 0) bytes += table * c.lmHead.bytesPerParameter;
+    else if (!stage.embedding) bytes += table * c.embedding.bytesPerParameter;
   }
   return bytes;
 }
 
-export function weightsBytesPerGpu(analysis: ModelAnalysis, r: ResolvedRequest): number {
-  const whole = r.weightQuantization
-    ? quantizedWeightsBytes(analysis, r.weightQuantization)
-    : weightsBytes(analysis, r.weightFormat);
-  return whole / r.gpuCount;
+/** Attention matrices of one layer on one tensor rank, parameters. */
+function attentionWeightsPerGpu(g: GroupAnalysis, d: number, t: number): number {
+  const a = g.group.attention.shape;
+  if (a.kind === 'GQA') return d * a.headDim * ((2 * a.heads) / t + 2 * kvHeadsPerGpu(a.kvHeads, t));
+  const qHead = a.qkNopeHeadDim + a.qkRopeHeadDim;
+  const q = a.qLoraRank === null ? (d * a.heads * qHead) / t : d * a.qLoraRank + (a.qLoraRank * a.heads * qHead) / t;
+  const kvDown = d * (a.kvLoraRank + a.qkRopeHeadDim);
+  const kvUp = (a.kvLoraRank * a.heads * (a.qkNopeHeadDim + a.vHeadDim)) / t;
+  return q + kvDown + kvUp + (a.heads * a.vHeadDim * d) / t;
+}
+
+/** KV cache of one sequence of `tokens` tokens on one GPU of a stage: each group holds at most its window or chunk. */
+export function stageKvCacheBytesPerSequence(
+  analysis: ModelAnalysis,
+  r: ResolvedRequest,
+  stage: StageShard,
+  tokens: number,
+): number {
+  const t = r.sharding.parallelism.tensor;
+  let bytes = 0;
+  analysis.groups.forEach((g, gi) => {
+    const cached = g.cacheCapTokens === null ? tokens : Math.min(tokens, g.cacheCapTokens);
+    bytes += (stage.layers[gi] as number) * kvElementsPerTokenPerLayerPerGpu(g, t) * r.kvBytesPerElement * cached;
+  });
+  return bytes;
 }
 
 /** Tokens the longest-holding layers keep for a sequence of `tokens` tokens: all of them, or the longest window. */
@@ -84,27 +117,25 @@ export function cachedTokens(analysis: ModelAnalysis, tokens: number): number {
 }
 
 /**
- * Longest sequence whose cache, for `sequences` sequences, fits in `room` bytes on one GPU;
+ * Longest sequence whose cache, for `sequences` sequences, fits in `room` bytes on one GPU of a stage;
  * null when the cache stops growing (every layer windowed or chunked) before it fills the room.
  * The cache is piecewise linear in the length (each group grows until its cap), so walk its pieces.
  */
 function longestSequenceFitting(
   analysis: ModelAnalysis,
   r: ResolvedRequest,
+  stage: StageShard,
   sequences: number,
   room: number,
 ): number | null {
-  const groups = analysis.groups;
-  if (groups.length === 1) {
-    // One group: linear until its cap, if any.
-    const g = groups[0] as GroupAnalysis;
-    const rate = sequences * g.layers * kvElementsPerTokenPerLayerPerGpu(g, r.gpuCount) * r.kvBytesPerElement;
-    const tokens = Math.floor(room / rate);
-    return g.cacheCapTokens !== null && tokens >= g.cacheCapTokens ? null : tokens;
-  }
-  const pieces = groups.map((g) => ({
+  const t = r.sharding.parallelism.tensor;
+  const pieces = analysis.groups.map((g, gi) => ({
     cap: g.cacheCapTokens,
-    rate: sequences * g.layers * kvElementsPerTokenPerLayerPerGpu(g, r.gpuCount) * r.kvBytesPerElement,
+    rate:
+      sequences *
+      (stage.layers[gi] as number) *
+      kvElementsPerTokenPerLayerPerGpu(g, t) *
+      r.kvBytesPerElement,
   }));
   let rate = 0;
   for (const p of pieces) rate += p.rate;
@@ -126,80 +157,102 @@ function longestSequenceFitting(
 }
 
 /** Widest per-token intermediate of a group's attention on one GPU (q, k, v and the o input), elements. */
-function attentionActivationWidth(group: GroupAnalysis, gpuCount: number): number {
+function attentionActivationWidth(group: GroupAnalysis, tensor: number): number {
   const a = group.group.attention.shape;
-  if (a.kind === 'GQA') return (a.headDim * (2 * a.heads + 2 * a.kvHeads)) / gpuCount;
+  if (a.kind === 'GQA') return (a.headDim * (2 * a.heads + 2 * a.kvHeads)) / tensor;
   // MLA computed in expanded form: per-head q and k (nope + rope), v and the o input.
-  return (a.heads * (2 * (a.qkNopeHeadDim + a.qkRopeHeadDim) + 2 * a.vHeadDim)) / gpuCount;
+  return (a.heads * (2 * (a.qkNopeHeadDim + a.qkRopeHeadDim) + 2 * a.vHeadDim)) / tensor;
 }
 
 /** Transient bytes per token of a forward step on one GPU (residual, norm output, widest intermediate of any group). */
 function activationBytesPerStepToken(analysis: ModelAnalysis, r: ResolvedRequest): number {
-  const g = r.gpuCount;
+  const t = r.sharding.parallelism.tensor;
   let widest = 0;
   for (const group of analysis.groups) {
-    widest = Math.max(widest, attentionActivationWidth(group, g), group.ffnActivationWidth / g);
+    widest = Math.max(widest, attentionActivationWidth(group, t), group.ffnActivationWidth / t);
   }
   return r.activationBytesPerElement * (2 * analysis.model.hiddenSize + widest);
 }
 
-/** FP32 logits of the last position of each sequence, vocabulary split over tensor-parallel ranks. */
-function logitsBytesPerSequence(analysis: ModelAnalysis, r: ResolvedRequest): number {
-  return (4 * analysis.model.vocabSize) / r.gpuCount;
+/** FP32 logits of the last position of each sequence on the last stage, vocabulary split over tensor-parallel ranks. */
+function logitsBytesPerSequence(analysis: ModelAnalysis, r: ResolvedRequest, stage: StageShard): number {
+  return stage.lmHead ? (4 * analysis.model.vocabSize) / r.sharding.parallelism.tensor : 0;
 }
 
-/** Tokens in the largest step: a prefill chunk of up to maxBatchedTokens, or one decode token per sequence. */
-function largestStepTokens(r: ResolvedRequest, batchSize: number): number {
-  return Math.max(Math.min(batchSize * r.inputTokens, r.memory.maxBatchedTokens), batchSize);
+/** Tokens in the largest step of one data-parallel rank: a prefill chunk of up to maxBatchedTokens, or one decode token per sequence. */
+function largestStepTokens(r: ResolvedRequest, rankSequences: number): number {
+  return Math.max(Math.min(rankSequences * r.inputTokens, r.memory.maxBatchedTokens), rankSequences);
 }
 
-function activationsBytes(analysis: ModelAnalysis, r: ResolvedRequest, batchSize: number): number {
+function activationsBytes(
+  analysis: ModelAnalysis,
+  r: ResolvedRequest,
+  stage: StageShard,
+  rankSequences: number,
+): number {
   return (
-    largestStepTokens(r, batchSize) * activationBytesPerStepToken(analysis, r) +
-    batchSize * logitsBytesPerSequence(analysis, r) +
-    unfusedPrefillBytes(analysis, r, batchSize)
+    largestStepTokens(r, rankSequences) * activationBytesPerStepToken(analysis, r) +
+    rankSequences * logitsBytesPerSequence(analysis, r, stage) +
+    unfusedPrefillBytes(analysis, r, rankSequences)
   );
 }
 
-export function memoryBreakdown(analysis: ModelAnalysis, r: ResolvedRequest): MemoryBreakdown {
-  const weights = weightsBytesPerGpu(analysis, r);
-  const sequenceTokens = r.inputTokens + r.outputTokens;
-  const perSequence = kvCacheBytesPerSequencePerGpu(analysis, r, sequenceTokens);
-  const tokensPerSequence = cachedTokens(analysis, sequenceTokens);
-  const perToken = perSequence / tokensPerSequence;
-  const kvCache = r.batchSize * perSequence;
-  const activations = activationsBytes(analysis, r, r.batchSize);
+/** Memory of one GPU of a stage while its data-parallel rank holds `rankSequences` sequences. */
+function stageMemory(analysis: ModelAnalysis, r: ResolvedRequest, stage: StageShard, rankSequences: number) {
+  const weights = stageWeightsBytes(analysis, r, stage);
+  const perSequence = stageKvCacheBytesPerSequence(analysis, r, stage, r.inputTokens + r.outputTokens);
+  const kvCache = rankSequences * perSequence;
+  const activations = activationsBytes(analysis, r, stage, rankSequences);
   const overhead = fixedOverheadBytes(r);
-  const total = weights + kvCache + activations + overhead;
+  return { weights, perSequence, kvCache, activations, overhead, total: weights + kvCache + activations + overhead };
+}
+
+/** Everything the most loaded GPU holds: the pipeline stage with the largest total, on the rank with the most sequences. */
+export function memoryBreakdown(analysis: ModelAnalysis, r: ResolvedRequest): MemoryBreakdown {
+  const rankSequences = sequencesPerRank(r.batchSize, r.sharding);
+  let most = stageMemory(analysis, r, r.sharding.stages[0] as StageShard, rankSequences);
+  for (const stage of r.sharding.stages.slice(1)) {
+    const m = stageMemory(analysis, r, stage, rankSequences);
+    if (m.total > most.total) most = m;
+  }
+  const sequenceTokens = r.inputTokens + r.outputTokens;
+  const tokensPerSequence = cachedTokens(analysis, sequenceTokens);
   const capacity = usableCapacityBytes(r);
   return {
-    weightsBytes: weights,
-    kvCacheBytes: kvCache,
-    activationsBytes: activations,
-    overheadBytes: overhead,
-    totalBytes: total,
+    weightsBytes: most.weights,
+    kvCacheBytes: most.kvCache,
+    activationsBytes: most.activations,
+    overheadBytes: most.overhead,
+    totalBytes: most.total,
     capacityBytes: capacity,
-    freeBytes: capacity - total,
-    fits: total <= capacity,
+    freeBytes: capacity - most.total,
+    fits: most.total <= capacity,
     kvCacheTokensPerSequence: tokensPerSequence,
-    kvCacheBytesPerTokenPerGpu: perToken,
-    largestStepTokens: largestStepTokens(r, r.batchSize),
+    kvCacheBytesPerTokenPerGpu: most.perSequence / tokensPerSequence,
+    largestStepTokens: largestStepTokens(r, rankSequences),
   };
 }
 
 /**
  * Longest sequence (prompt + output) whose cache fits beside the weights, the activations of the
- * request's largest step and the runtime overhead, at the request's batch size. One global group:
- * floor((capacity - weights - activations - overhead) / (batch * KV bytes per token)); windowed
- * groups stop growing at their cap.
+ * request's largest step and the runtime overhead, at the request's batch size, on every stage.
+ * One global group: floor((capacity - weights - activations - overhead) / (sequences per rank x KV
+ * bytes per token)); windowed groups stop growing at their cap.
  */
 export function maxContextLength(analysis: ModelAnalysis, r: ResolvedRequest): ContextLimit {
-  const fixed =
-    weightsBytesPerGpu(analysis, r) + activationsBytes(analysis, r, r.batchSize) + fixedOverheadBytes(r);
-  const room = usableCapacityBytes(r) - fixed;
+  const rankSequences = sequencesPerRank(r.batchSize, r.sharding);
   const contextWindow = analysis.model.contextWindow;
-  if (room < 0) return { tokens: 0, limitedBy: 'WEIGHTS_DO_NOT_FIT', memoryLimitTokens: 0 };
-  const memoryTokens = longestSequenceFitting(analysis, r, r.batchSize, room);
+  let memoryTokens: number | null = null;
+  for (const stage of r.sharding.stages) {
+    const fixed =
+      stageWeightsBytes(analysis, r, stage) +
+      activationsBytes(analysis, r, stage, rankSequences) +
+      fixedOverheadBytes(r);
+    const room = usableCapacityBytes(r) - fixed;
+    if (room < 0) return { tokens: 0, limitedBy: 'WEIGHTS_DO_NOT_FIT', memoryLimitTokens: 0 };
+    const tokens = longestSequenceFitting(analysis, r, stage, rankSequences, room);
+    if (tokens !== null) memoryTokens = memoryTokens === null ? tokens : Math.min(memoryTokens, tokens);
+  }
   if (memoryTokens === null) {
     // The cache never grows past the longest window, so memory cannot bind.
     return { tokens: contextWindow, limitedBy: 'CONTEXT_WINDOW', memoryLimitTokens: null };
@@ -210,17 +263,17 @@ export function maxContextLength(analysis: ModelAnalysis, r: ResolvedRequest): C
   return { tokens: memoryTokens, limitedBy: 'MEMORY', memoryLimitTokens: memoryTokens };
 }
 
-/**
- * Most sequences of `contextTokens` tokens (prompt + output) that fit, the prompt being the
- * request's inputTokens. Closed form per regime of the largest step (see largestStepTokens):
- * activations are linear in the batch within each regime.
- */
-export function maxBatchSize(analysis: ModelAnalysis, r: ResolvedRequest, contextTokens: number): BatchLimit {
-  if (contextTokens > analysis.model.contextWindow) return { batchSize: 0, limitedBy: 'CONTEXT_WINDOW' };
-  const room = usableCapacityBytes(r) - weightsBytesPerGpu(analysis, r) - fixedOverheadBytes(r);
+/** Most sequences one data-parallel rank of a stage holds; closed form per regime of the largest step. */
+function stageMaxSequences(
+  analysis: ModelAnalysis,
+  r: ResolvedRequest,
+  stage: StageShard,
+  contextTokens: number,
+): number {
+  const room = usableCapacityBytes(r) - stageWeightsBytes(analysis, r, stage) - fixedOverheadBytes(r);
   const perStepToken = activationBytesPerStepToken(analysis, r);
   const perSequence =
-    kvCacheBytesPerSequencePerGpu(analysis, r, contextTokens) + logitsBytesPerSequence(analysis, r);
+    stageKvCacheBytesPerSequence(analysis, r, stage, contextTokens) + logitsBytesPerSequence(analysis, r, stage);
   const prompt = r.inputTokens;
   const chunk = r.memory.maxBatchedTokens;
   const candidates = [
@@ -239,11 +292,27 @@ export function maxBatchSize(analysis: ModelAnalysis, r: ResolvedRequest, contex
   for (const { b, lo, hi } of candidates) {
     if (b >= lo) best = Math.max(best, Math.min(b, hi));
   }
+  return best;
+}
+
+/**
+ * Most sequences of `contextTokens` tokens (prompt + output) that fit across the estimate, the
+ * prompt being the request's inputTokens: the tightest stage's sequences per data-parallel rank
+ * times the ranks. Closed form per regime of the largest step (see largestStepTokens): activations
+ * are linear in the batch within each regime.
+ */
+export function maxBatchSize(analysis: ModelAnalysis, r: ResolvedRequest, contextTokens: number): BatchLimit {
+  if (contextTokens > analysis.model.contextWindow) return { batchSize: 0, limitedBy: 'CONTEXT_WINDOW' };
+  let perRank = Number.POSITIVE_INFINITY;
+  let weightsFit = true;
+  for (const stage of r.sharding.stages) {
+    perRank = Math.min(perRank, stageMaxSequences(analysis, r, stage, contextTokens));
+    const room = usableCapacityBytes(r) - stageWeightsBytes(analysis, r, stage) - fixedOverheadBytes(r);
+    if (room - activationsBytes(analysis, r, stage, 1) <= 0) weightsFit = false;
+  }
+  const best = perRank * r.sharding.parallelism.data;
   const max = LIMITS.batchSize.max;
   if (best >= max) return { batchSize: max, limitedBy: 'BATCH_LIMIT' };
-  if (best === 0) {
-    const weightsFit = room - activationsBytes(analysis, r, 1) > 0;
-    return { batchSize: 0, limitedBy: weightsFit ? 'MEMORY' : 'WEIGHTS_DO_NOT_FIT' };
-  }
+  if (best === 0) return { batchSize: 0, limitedBy: weightsFit ? 'MEMORY' : 'WEIGHTS_DO_NOT_FIT' };
   return { batchSize: best, limitedBy: 'MEMORY' };
 }

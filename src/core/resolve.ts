@@ -4,6 +4,7 @@ import { classFormats, storedBytesPerElement, unquantisedBytesPerElement } from 
 import { type StoredFormat, TENSOR_CLASSES, type TensorClass } from './model-spec.js';
 import { DEFAULT_ENGINE, ENGINE_MEMORY, engineBuffersBytes, tuningFor } from './profiles.js';
 import { type QuantizationScheme, quantizationScheme } from './quantization.js';
+import { checkSplit, DEFAULT_GPUS_PER_NODE, parallelismOf, type Sharding, shardModel } from './sharding.js';
 import type {
   EngineProfile,
   EstimateRequest,
@@ -37,7 +38,10 @@ export interface ClassCompute {
 export interface ResolvedRequest {
   model: ModelSpec;
   gpu: GpuSpec;
+  /** GPUs in all (tensor x pipeline x data). */
   gpuCount: number;
+  /** How the model splits over the GPUs: what each holds, which links its collectives cross. */
+  sharding: Sharding;
   weightFormat: WeightFormat;
   kvCacheFormat: NumberFormat;
   computeFormatRequested: NumberFormat;
@@ -94,6 +98,12 @@ function storageOf(format: NumberFormat): NumberFormat {
 export function resolveRequest(request: EstimateRequest): ResolvedRequest {
   const { model, gpu } = request;
   checkWorkload(request);
+  const parallelism = parallelismOf(request.gpuCount, request.parallelism);
+  checkSplit(request.parallelism ? 'parallelism' : 'gpuCount', model, parallelism);
+  const sharding = shardModel(model, gpu, parallelism, {
+    gpusPerNode: request.gpusPerNode ?? DEFAULT_GPUS_PER_NODE,
+    networkBytesPerSecond: request.networkBandwidthBytesPerSecond,
+  });
   const scheme = request.weightQuantization ? quantizationScheme(request.weightQuantization) : null;
   const weightFormat = scheme?.format ?? request.weightFormat;
   checkWeightFormat('weightFormat', weightFormat);
@@ -124,7 +134,8 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
   return {
     model,
     gpu,
-    gpuCount: request.gpuCount,
+    gpuCount: parallelism.gpuCount,
+    sharding,
     weightFormat,
     kvCacheFormat: request.kvCacheFormat,
     computeFormatRequested: ffn.computeFormatRequested,

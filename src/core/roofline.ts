@@ -1,7 +1,7 @@
-import { kvHeadsPerGpu } from './memory.js';
 import type { GroupAnalysis, ModelAnalysis } from './model.js';
 import type { MultiHeadLatentAttention, TensorClass } from './model-spec.js';
 import { type ResolvedRequest, unquantisedBytes } from './resolve.js';
+import { kvHeadsPerGpu, type StageShard } from './sharding.js';
 
 export type Bound = 'COMPUTE' | 'MEMORY' | 'INTERCONNECT' | 'OVERHEAD';
 
@@ -16,9 +16,11 @@ export type OperatorName =
   | 'ffn'
   | 'shared_experts'
   | 'lm_head'
-  | 'tensor_parallel_all_reduce';
+  | 'tensor_parallel_all_reduce'
+  | 'expert_all_to_all'
+  | 'pipeline_bubble';
 
-/** One operator summed over the layers of one group (or the whole model), on one GPU. */
+/** One operator summed over the layers of one group (or the whole model) on one GPU: the busiest pipeline stage's. */
 export interface OperatorCost {
   name: OperatorName;
   /** Index of the layer group in ModelSpec.layerGroups; null for operators outside the layers (embedding, LM head, all-reduce). */
@@ -37,7 +39,10 @@ export interface GroupStep {
   attentionPairs: number;
   /** Cached key (and value) vectors read per layer. */
   kvTokensRead: number;
-  /** Routed experts whose weights the step reads (expected distinct experts; 1 for a dense group). */
+  /**
+   * Routed experts whose weights the step reads, of all the group's experts (expected distinct
+   * experts over the tokens reaching the MoE layer; 1 for a dense group). Each GPU reads its share.
+   */
   distinctExperts: number;
 }
 
@@ -49,7 +54,10 @@ export interface GroupStep {
  */
 export type MlaForm = 'EXPANDED' | 'ABSORBED';
 
-/** One forward step: `tokens` new tokens over `sequences` sequences. Counts are totals over sequences. */
+/**
+ * One forward step of one data-parallel rank: `tokens` new tokens over `sequences` sequences.
+ * Counts are totals over the rank's sequences.
+ */
 export interface Step {
   tokens: number;
   sequences: number;
@@ -83,7 +91,10 @@ function cost(
 /** Everything an operator needs from the request and the phase, computed once per step. */
 interface Ctx {
   r: ResolvedRequest;
+  /** Tensor-parallel ranks. */
   g: number;
+  /** Layers of each group on this stage. */
+  layers: readonly number[];
   T: number;
   d: number;
   ab: number;
@@ -133,7 +144,7 @@ function gqaOperators(c: Ctx, gi: number, ga: GroupAnalysis, gs: GroupStep, ops:
   const a = ga.group.attention.shape;
   if (a.kind !== 'GQA') return;
   const { g, T, d, ab, kvb } = c;
-  const L = ga.layers;
+  const L = c.layers[gi] as number;
   const qWidth = (a.heads * a.headDim) / g;
   const kvWidth = kvHeadsPerGpu(a.kvHeads, g) * a.headDim;
   const qkvWidth = qWidth + 2 * kvWidth;
@@ -187,7 +198,7 @@ function mlaOperators(
 ): void {
   const a = ga.group.attention.shape as MultiHeadLatentAttention;
   const { g, T, d, ab, kvb } = c;
-  const L = ga.layers;
+  const L = c.layers[gi] as number;
   const h = a.heads / g;
   const qHead = a.qkNopeHeadDim + a.qkRopeHeadDim;
   const latent = a.kvLoraRank + a.qkRopeHeadDim;
@@ -286,7 +297,7 @@ function mlaOperators(
 /** Router, routed experts (or the dense MLP) and shared experts of one group. */
 function ffnOperators(c: Ctx, gi: number, ga: GroupAnalysis, gs: GroupStep, ops: OperatorCost[]): void {
   const { g, T, d, ab } = c;
-  const L = ga.layers;
+  const L = c.layers[gi] as number;
   const ffn = ga.group.ffn;
   if (ffn.kind === 'DENSE') {
     const weights = ga.denseFfnWeights / g;
@@ -316,19 +327,23 @@ function ffnOperators(c: Ctx, gi: number, ga: GroupAnalysis, gs: GroupStep, ops:
       c.bandwidth,
     ),
   );
-  const perExpert = ga.expertWeights / g;
+  // Routed experts: each GPU holds 1 / expertRanks of them and serves the tokens of expertTokenScale
+  // data-parallel ranks (expert parallelism across data ranks pools their tokens).
+  const s = c.r.sharding;
+  const perExpert = ga.expertWeights / s.expertRanks;
+  const moeTokens = T * s.expertTokenScale;
   const activations =
-    T * (2 * d + (ffn.expertsPerToken * ga.ffnMatrices * ffn.expertIntermediateSize) / g) * ab;
+    moeTokens * (2 * d + (ffn.expertsPerToken * ga.ffnMatrices * ffn.expertIntermediateSize) / g) * ab;
   ops.push(
     matmul(
       c,
       'ffn',
       gi,
       'routedExperts',
-      L * 2 * T * ffn.expertsPerToken * perExpert,
+      L * 2 * moeTokens * ffn.expertsPerToken * perExpert,
       L * gs.distinctExperts * perExpert,
       L * activations,
-      L * gs.distinctExperts * (ga.expertExtras / g) * c.hb,
+      L * gs.distinctExperts * (ga.expertExtras / s.expertRanks) * c.hb,
     ),
   );
   if (ffn.sharedExperts > 0) {
@@ -351,10 +366,12 @@ export function stepOperators(
   r: ResolvedRequest,
   step: Step,
   efficiency: PhaseEfficiency,
+  stage: StageShard = r.sharding.stages[0] as StageShard,
 ): OperatorCost[] {
   const m = analysis.model;
   const d = m.hiddenSize;
-  const g = r.gpuCount;
+  const s = r.sharding;
+  const g = s.parallelism.tensor;
   const T = step.tokens;
   const ab = r.activationBytesPerElement;
   const hb = unquantisedBytes(r);
@@ -364,6 +381,7 @@ export function stepOperators(
   const c: Ctx = {
     r,
     g,
+    layers: stage.layers,
     T,
     d,
     ab,
@@ -374,52 +392,66 @@ export function stepOperators(
     attentionPeak: r.attentionPeakFlops * efficiency.compute,
   };
 
-  let layers = 0;
-  for (const ga of analysis.groups) layers += ga.layers;
-  const ops: OperatorCost[] = [cost('embedding', null, 0, 2 * T * d * ab, peak, bandwidth)];
+  const ops: OperatorCost[] = [];
+  if (stage.embedding) ops.push(cost('embedding', null, 0, 2 * T * d * ab, peak, bandwidth));
+  // Collectives per layer: an all-reduce after attention, and after the FFN unless expert
+  // parallelism moves the MoE layer's tokens by all-to-all instead.
+  let allReduces = 0;
+  let moeLayers = 0;
+  let moeExpertsPerToken = 0;
   analysis.groups.forEach((ga, gi) => {
     const gs = step.groups[gi] as GroupStep;
-    // Per-layer norms; the final norm is counted with the first group.
-    const norms = ga.group.normsPerLayer * ga.layers + (gi === 0 ? 1 : 0);
+    const L = stage.layers[gi] as number;
+    // Per-layer norms; the last stage's final norm is counted with the first group.
+    const norms = ga.group.normsPerLayer * L + (gi === 0 && stage.lmHead ? 1 : 0);
     ops.push(cost('norms', gi, norms * 4 * T * d, norms * (2 * T * d * ab + d * hb), peak, bandwidth));
     if (ga.group.attention.shape.kind === 'MLA') mlaOperators(c, gi, ga, gs, step.mlaForm, ops);
     else gqaOperators(c, gi, ga, gs, ops);
     ffnOperators(c, gi, ga, gs, ops);
+    const expertParallel = ga.group.ffn.kind === 'MOE' && s.parallelism.expert > 1;
+    allReduces += L * (expertParallel ? 1 : 2);
+    if (expertParallel) {
+      moeLayers += L;
+      moeExpertsPerToken = ga.expertsPerToken;
+    }
   });
 
-  // Logits for the last position of each sequence only; the head (or the tied embedding table) is 16-bit
-  // unless a quantisation scheme stores it narrower.
-  const vocabPerGpu = m.vocabSize / g;
-  ops.push(
-    cost(
-      'lm_head',
-      null,
-      2 * step.sequences * d * vocabPerGpu,
-      d * vocabPerGpu * head.bytesPerParameter + step.sequences * (d * ab + vocabPerGpu * 4),
-      peak,
-      bandwidth,
-    ),
-  );
+  if (stage.lmHead) {
+    // Logits for the last position of each sequence only; the head (or the tied embedding table) is 16-bit
+    // unless a quantisation scheme stores it narrower.
+    const vocabPerGpu = m.vocabSize / g;
+    ops.push(
+      cost(
+        'lm_head',
+        null,
+        2 * step.sequences * d * vocabPerGpu,
+        d * vocabPerGpu * head.bytesPerParameter + step.sequences * (d * ab + vocabPerGpu * 4),
+        peak,
+        bandwidth,
+      ),
+    );
+  }
 
-  if (g > 1) {
-    // Ring all-reduce after attention and after the FFN of every layer: each GPU sends and
-    // receives 2 (g-1)/g of the activations in 2 (g-1) steps, each step paying a fixed chunk,
-    // plus a fixed latency per collective.
-    const allReduces = 2 * layers;
+  if (g > 1 && allReduces > 0) {
+    // Ring all-reduce: each GPU sends and receives 2 (g-1)/g of the activations in 2 (g-1) steps,
+    // each step paying a fixed chunk, plus a fixed latency per collective.
     const bytes = allReduces * ((2 * (g - 1)) / g) * T * d * ab;
     const stepBytes = allReduces * 2 * (g - 1) * r.tuning.allReduceStepBytes;
     const seconds =
-      (bytes + stepBytes) / r.gpu.interconnectBandwidthBytesPerSecond +
-      allReduces * r.tuning.allReduceLatencySeconds;
-    ops.push({
-      name: 'tensor_parallel_all_reduce',
-      layerGroup: null,
-      seconds,
-      flops: 0,
-      bytes,
-      bound: 'INTERCONNECT',
-      attention: false,
-    });
+      (bytes + stepBytes) / s.tensorLinkBytesPerSecond + allReduces * r.tuning.allReduceLatencySeconds;
+    ops.push(interconnect('tensor_parallel_all_reduce', seconds, bytes));
+  }
+  if (moeLayers > 0) {
+    // Dispatch and combine: each GPU sends its 1/tensor share of the rank's tokens to the ranks
+    // holding their top-k experts ((e-1)/e of them elsewhere) and receives as much back.
+    const e = s.parallelism.expert;
+    const bytes = moeLayers * 2 * (T / g) * moeExpertsPerToken * d * ab * ((e - 1) / e);
+    const seconds = bytes / s.expertLinkBytesPerSecond + moeLayers * 2 * r.tuning.allReduceLatencySeconds;
+    ops.push(interconnect('expert_all_to_all', seconds, bytes));
   }
   return ops;
+}
+
+function interconnect(name: OperatorName, seconds: number, bytes: number): OperatorCost {
+  return { name, layerGroup: null, seconds, flops: 0, bytes, bound: 'INTERCONNECT', attention: false };
 }

@@ -2,6 +2,7 @@ import { distinctExpertsTouched, type ModelAnalysis } from './model.js';
 import type { AttentionSpan } from './model-spec.js';
 import type { ResolvedRequest } from './resolve.js';
 import { type Bound, type GroupStep, type OperatorCost, type Step, stepOperators } from './roofline.js';
+import { sequencesPerRank } from './sharding.js';
 
 export interface PhaseCost {
   /** Prefill: the whole prompt. Decode: the mean step over the generation. Operators plus fixed overhead, s. */
@@ -27,6 +28,8 @@ export interface AttentionShare {
 export interface Timing {
   prefill: PhaseCost;
   decode: PhaseCost;
+  /** Prefill chunks of at most maxBatchedTokens tokens the prompts are processed in, one after another. */
+  prefillChunks: number;
   /** Decode steps the generation takes after the first token (at least 1 so TPOT is always defined). */
   decodeSteps: number;
   /** Mean tokens one decode step attends to in the layers that attend to the most (capped by their window). */
@@ -96,9 +99,22 @@ function phase(operators: OperatorCost[], overheadSeconds: number): PhaseCost {
 export type StepPhase = 'PREFILL' | 'DECODE';
 
 /**
- * The cost of one engine step on the most loaded GPU: every operator at the phase's efficiencies
- * plus a fixed overhead. The one entry point for step costs (the estimate's phases and serving's
- * mixed steps both come through here), so anything a step pays for lives in one place.
+ * How `repeats` steps run through the pipeline stages:
+ * - FILL_AND_DRAIN: one after another, once (the chunks of a prefill): the first crosses every
+ *   stage, each later one adds the slowest stage's time;
+ * - ROUND: as a steady cycle of micro-batches (decode): every micro-batch crosses every stage once
+ *   per round, and no stage can do more than its own work, so a round takes the longer of one
+ *   crossing and the slowest stage's work for all micro-batches.
+ * Without pipeline parallelism both are repeats x the step.
+ */
+export type Pipelining = 'FILL_AND_DRAIN' | 'ROUND';
+
+/**
+ * The cost of `repeats` engine steps of one data-parallel rank, each `step`: every operator at the
+ * phase's efficiencies on every kind of pipeline stage, composed as `pipelining` says, plus a fixed
+ * overhead. The operators are the busiest stage's (the slowest), over all repeats; the time other
+ * stages make it wait is the pipeline_bubble operator. The one entry point for step costs (the
+ * estimate's phases and serving's mixed steps both come through here).
  */
 export function stepCost(
   analysis: ModelAnalysis,
@@ -106,13 +122,53 @@ export function stepCost(
   step: Step,
   stepPhase: StepPhase,
   overheadSeconds: number,
+  repeats = 1,
+  pipelining: Pipelining = 'FILL_AND_DRAIN',
 ): PhaseCost {
   const t = r.tuning;
   const efficiency =
     stepPhase === 'PREFILL'
       ? { compute: t.prefillComputeEfficiency, bandwidth: t.prefillBandwidthEfficiency }
       : { compute: t.decodeComputeEfficiency, bandwidth: t.decodeBandwidthEfficiency };
-  return phase(stepOperators(analysis, r, step, efficiency), overheadSeconds);
+  const s = r.sharding;
+  let slowest: OperatorCost[] = [];
+  let slowestSeconds = -1;
+  let crossing = 0;
+  for (const stage of s.stages) {
+    const ops = stepOperators(analysis, r, step, efficiency, stage);
+    let seconds = 0;
+    for (const op of ops) seconds += op.seconds;
+    crossing += stage.count * seconds;
+    if (seconds > slowestSeconds) {
+      slowest = ops;
+      slowestSeconds = seconds;
+    }
+  }
+  const operators = repeats === 1 ? slowest : slowest.map((op) => scaled(op, repeats));
+  const p = s.parallelism.pipeline;
+  if (p > 1) {
+    // Activations of one step cross p - 1 stage boundaries, each a point-to-point send.
+    const sendBytes = step.tokens * analysis.model.hiddenSize * r.activationBytesPerElement;
+    crossing +=
+      (p - 1) * (sendBytes / s.pipelineLinkBytesPerSecond + t.allReduceLatencySeconds);
+    const busy = repeats * slowestSeconds;
+    const span =
+      pipelining === 'ROUND' ? Math.max(crossing, busy) : crossing + (repeats - 1) * slowestSeconds;
+    operators.push({
+      name: 'pipeline_bubble',
+      layerGroup: null,
+      seconds: span - busy,
+      flops: 0,
+      bytes: (p - 1) * repeats * sendBytes,
+      bound: 'OVERHEAD',
+      attention: false,
+    });
+  }
+  return phase(operators, overheadSeconds);
+}
+
+function scaled(op: OperatorCost, factor: number): OperatorCost {
+  return { ...op, seconds: op.seconds * factor, flops: op.flops * factor, bytes: op.bytes * factor };
 }
 
 function ratio(operators: OperatorCost[], pick: (op: OperatorCost) => number): number {
@@ -126,42 +182,103 @@ function ratio(operators: OperatorCost[], pick: (op: OperatorCost) => number): n
 }
 
 /**
- * Prefill, decode and the request totals. The decode step's cost is linear in the context it
- * attends to (attention operators carry only context-proportional FLOPs and bytes), so the
- * step at the mean context is exactly the mean step: no per-token loop.
+ * The prefill of `sequences` prompts of `promptTokens` tokens, of which the first `cachedTokens` are
+ * already cached (a prefix-cache hit: attended to, not recomputed), in chunks of at most
+ * maxBatchedTokens tokens, one after another. Every chunk is the mean chunk: the operators' cost is
+ * linear in the tokens and attention pairs they carry except for weight reads, which every chunk
+ * repeats. The first chunk pays `overheadSeconds`, every later one the per-step overhead.
  */
-export function estimateTiming(analysis: ModelAnalysis, r: ResolvedRequest): Timing {
-  const { batchSize: b, inputTokens: n, outputTokens, tuning } = r;
-  const groups = analysis.groups;
-
-  const prefillTokens = b * n;
-  const prefillStep: Step = {
-    tokens: prefillTokens,
-    sequences: b,
-    groups: groups.map(
+export function prefillCost(
+  analysis: ModelAnalysis,
+  r: ResolvedRequest,
+  sequences: number,
+  promptTokens: number,
+  cachedTokens: number,
+  overheadSeconds: number,
+): PhaseCost & { chunks: number } {
+  const computed = promptTokens - cachedTokens;
+  const tokens = sequences * computed;
+  const chunks = Math.max(1, Math.ceil(tokens / r.memory.maxBatchedTokens));
+  const chunkTokens = tokens / chunks;
+  const step: Step = {
+    tokens: chunkTokens,
+    sequences: sequences / chunks,
+    groups: analysis.groups.map(
       (g): GroupStep => ({
-        attentionPairs: b * attendedTokensInSpan(0, n, g.group.attention.span),
-        kvTokensRead: prefillTokens,
-        distinctExperts: distinctExpertsTouched(g.experts, g.expertsPerToken, prefillTokens),
+        attentionPairs: (sequences * attendedTokensInSpan(cachedTokens, computed, g.group.attention.span)) / chunks,
+        // Each chunk writes its own keys and reads the cached prefix and the earlier chunks: (chunks + 1) / 2 chunks on average.
+        kvTokensRead: (chunkTokens * (chunks + 1)) / 2 + (sequences * cachedTokens) / chunks,
+        distinctExperts: distinctExpertsTouched(
+          g.experts,
+          g.expertsPerToken,
+          chunkTokens * r.sharding.expertTokenScale,
+        ),
       }),
     ),
     mlaForm: 'EXPANDED',
   };
-  const prefill = stepCost(analysis, r, prefillStep, 'PREFILL', tuning.perRequestOverheadSeconds);
+  const overhead = overheadSeconds + (chunks - 1) * r.tuning.perStepOverheadSeconds;
+  return { ...stepCost(analysis, r, step, 'PREFILL', overhead, chunks, 'FILL_AND_DRAIN'), chunks };
+}
+
+/** Mean tokens one decode step attends to, per layer group, over decodeSteps steps after a prompt of promptTokens. */
+export function meanDecodeContext(analysis: ModelAnalysis, promptTokens: number, decodeSteps: number): number[] {
+  return analysis.groups.map(
+    (g) => attendedTokensInSpan(promptTokens, decodeSteps, g.group.attention.span) / decodeSteps,
+  );
+}
+
+/** A decode step of `sequences` sequences, each adding `tokensPerSequence` tokens at the given mean contexts. */
+export function decodeStep(
+  analysis: ModelAnalysis,
+  r: ResolvedRequest,
+  sequences: number,
+  contexts: readonly number[],
+  tokensPerSequence = 1,
+): Step {
+  const tokens = sequences * tokensPerSequence;
+  return {
+    tokens,
+    sequences,
+    groups: analysis.groups.map((g, gi) => ({
+      attentionPairs: tokens * (contexts[gi] as number),
+      kvTokensRead: sequences * (contexts[gi] as number),
+      distinctExperts: distinctExpertsTouched(g.experts, g.expertsPerToken, tokens * r.sharding.expertTokenScale),
+    })),
+    mlaForm: 'ABSORBED',
+  };
+}
+
+/**
+ * One decode round of `sequences` sequences of a data-parallel rank: with pipeline parallelism they
+ * run as up to `pipeline` micro-batches (fewer sequences than stages leave stages idle).
+ */
+export function decodeCost(
+  analysis: ModelAnalysis,
+  r: ResolvedRequest,
+  sequences: number,
+  contexts: readonly number[],
+  tokensPerSequence = 1,
+): PhaseCost {
+  const microBatches = Math.max(1, Math.min(r.sharding.parallelism.pipeline, Math.floor(sequences)));
+  const step = decodeStep(analysis, r, sequences / microBatches, contexts, tokensPerSequence);
+  return stepCost(analysis, r, step, 'DECODE', r.tuning.perStepOverheadSeconds, microBatches, 'ROUND');
+}
+
+/**
+ * Prefill, decode and the request totals, for the most loaded data-parallel rank (the request's
+ * sequences split evenly over the ranks). The decode step's cost is linear in the context it
+ * attends to (attention operators carry only context-proportional FLOPs and bytes), so the
+ * step at the mean context is exactly the mean step: no per-token loop.
+ */
+export function estimateTiming(analysis: ModelAnalysis, r: ResolvedRequest): Timing {
+  const { inputTokens: n, outputTokens, tuning } = r;
+  const b = sequencesPerRank(r.batchSize, r.sharding);
+  const prefill = prefillCost(analysis, r, b, n, 0, tuning.perRequestOverheadSeconds);
 
   const decodeSteps = Math.max(outputTokens - 1, 1);
-  let meanContext = 0;
-  const decodeGroups = groups.map((g): GroupStep => {
-    const context = attendedTokensInSpan(n, decodeSteps, g.group.attention.span) / decodeSteps;
-    meanContext = Math.max(meanContext, context);
-    return {
-      attentionPairs: b * context,
-      kvTokensRead: b * context,
-      distinctExperts: distinctExpertsTouched(g.experts, g.expertsPerToken, b),
-    };
-  });
-  const decodeStep: Step = { tokens: b, sequences: b, groups: decodeGroups, mlaForm: 'ABSORBED' };
-  const decode = stepCost(analysis, r, decodeStep, 'DECODE', tuning.perStepOverheadSeconds);
+  const contexts = meanDecodeContext(analysis, n, decodeSteps);
+  const decode = decodeCost(analysis, r, b, contexts);
 
   const ttft = prefill.seconds;
   const tpot = decode.seconds;
@@ -169,12 +286,13 @@ export function estimateTiming(analysis: ModelAnalysis, r: ResolvedRequest): Tim
   return {
     prefill,
     decode,
+    prefillChunks: prefill.chunks,
     decodeSteps,
-    meanDecodeContextTokens: meanContext,
+    meanDecodeContextTokens: Math.max(...contexts),
     timeToFirstTokenSeconds: ttft,
     timePerOutputTokenSeconds: tpot,
     totalSeconds: total,
-    outputTokensPerSecond: (b * outputTokens) / total,
+    outputTokensPerSecond: (r.batchSize * outputTokens) / total,
     attentionShare: {
       prefillTimeRatio: ratio(prefill.operators, (op) => op.seconds),
       prefillFlopsRatio: ratio(prefill.operators, (op) => op.flops),

@@ -53,6 +53,8 @@ export interface GpuSpec {
   memoryBandwidthBytesPerSecond: number;
   /** GPU-to-GPU bandwidth per direction (NVLink/Infinity Fabric, or PCIe when there is none). */
   interconnectBandwidthBytesPerSecond: number;
+  /** Network bandwidth per GPU between nodes of the GPU's platform, B/s; absent: 400 Gb/s InfiniBand (sharding.ts). */
+  networkBandwidthBytesPerSecond?: number;
   /** Board power; null when unknown (a custom GPU given without it). */
   tdpWatts: number | null;
   /** Dense (not 2:4 sparse) peak throughput per compute format, FLOP/s (or OP/s for integers). */
@@ -119,10 +121,28 @@ export interface MemoryAssumptions {
   prefillLogitsBytes: number;
 }
 
+/** Degrees of parallelism and the GPU total they make (tensor x pipeline x data); sharding.ts applies them. */
+export interface Parallelism {
+  tensor: number;
+  pipeline: number;
+  expert: number;
+  data: number;
+  gpuCount: number;
+}
+
+export type ParallelismDegrees = Omit<Parallelism, 'gpuCount'>;
+
 export interface EstimateRequest {
   model: ModelSpec;
   gpu: GpuSpec;
+  /** GPUs in all: tensor = gpuCount when `parallelism` is absent, else tensor x pipeline x data. */
   gpuCount: number;
+  /** How the GPUs split the model; absent: tensor parallelism over gpuCount GPUs. */
+  parallelism?: Partial<ParallelismDegrees>;
+  /** GPUs per node: collectives spanning more cross the network. */
+  gpusPerNode?: number;
+  /** Network bandwidth per GPU between nodes, B/s; the platform's when absent. */
+  networkBandwidthBytesPerSecond?: number;
   weightFormat: WeightFormat;
   kvCacheFormat: NumberFormat;
   /** Format the matrix multiplications run in; defaults from the weight format (weight-only INT8/INT4 compute in FP16). */

@@ -46,7 +46,7 @@ describe('roofline timing', () => {
   it.each(MODELS.map((m) => [m.id] as const))(
     '%s: ideal times equal the sum of per-operator roofline bounds',
     (id) => {
-      for (const gpuCount of [1, 4]) {
+      for (const gpuCount of [1, 2]) {
         const e = estimate(
           request(id, 'h100-sxm5-80gb', { ...ideal, gpuCount, inputTokens: 300, outputTokens: 50 }),
         );

@@ -104,8 +104,9 @@ export const BoundEnum = builder.enumType('Bound', {
   values: describedValues<Bound>({
     COMPUTE: 'Arithmetic: FLOPs / (peak FLOP/s x compute efficiency) is the larger roofline term.',
     MEMORY: 'Memory traffic: bytes / (bandwidth x bandwidth efficiency) is the larger roofline term.',
-    INTERCONNECT: 'GPU-to-GPU transfers of tensor parallelism (all-reduce).',
-    OVERHEAD: 'Fixed per-request or per-step overhead of the engine (scheduling, launches, sampling).',
+    INTERCONNECT: 'GPU-to-GPU transfers: tensor-parallel all-reduce, expert-parallel all-to-all.',
+    OVERHEAD:
+      'Fixed per-request or per-step overhead of the engine (scheduling, launches, sampling), or a pipeline stage waiting for the others.',
   }),
 });
 
@@ -128,7 +129,12 @@ export const OperatorEnum = builder.enumType('Operator', {
     shared_experts:
       'Shared experts of an MoE layer, which every token uses (DeepSeek, Kimi, Qwen2-MoE, Llama-4).',
     lm_head: 'Output projection to the vocabulary, for the last position of each sequence only.',
-    tensor_parallel_all_reduce: 'Two ring all-reduces per layer over the interconnect (gpuCount > 1 only).',
+    tensor_parallel_all_reduce:
+      'Ring all-reduces over the tensor-parallel GPUs: after attention and after the FFN of every layer (after attention only in MoE layers with expert parallelism); over the GPU interconnect within a node, the network when the tensor group spans nodes (tensor > 1 only).',
+    expert_all_to_all:
+      'Expert parallelism: all-to-all dispatch of each token to the GPUs holding its top-k experts and the combine back, every MoE layer (expert > 1 only).',
+    pipeline_bubble:
+      'Pipeline parallelism: time the busiest stage waits for the others and for the point-to-point transfer of activations between stages (pipeline > 1 only).',
   }),
 });
 
