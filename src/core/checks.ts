@@ -66,6 +66,8 @@ export interface WorkloadFields {
   parallelism?: Overrides<ParallelismDegrees> | null;
   gpusPerNode?: number | null;
   networkBandwidthBytesPerSecond?: number | null;
+  prefixCacheHitRate?: number | null;
+  speculativeDecoding?: { draftTokens: number; acceptedTokensPerStep: number } | null;
   engine?: EngineProfile | null;
   tuning?: Overrides<Record<TuningField, number>> | null;
   memory?: Overrides<MemoryAssumptions> | null;
@@ -136,7 +138,11 @@ function checkParallelism(w: WorkloadFields): void {
     if (key !== 'expert') total *= value;
   }
   if (total > gpuCount.max) {
-    throw new EstimateInputError('parallelism', total, `tensor x pipeline x data of at most ${gpuCount.max} GPUs`);
+    throw new EstimateInputError(
+      'parallelism',
+      total,
+      `tensor x pipeline x data of at most ${gpuCount.max} GPUs`,
+    );
   }
   if (w.gpuCount !== total) {
     throw new EstimateInputError(
@@ -147,6 +153,27 @@ function checkParallelism(w: WorkloadFields): void {
   }
 }
 
+function checkServingKnobs(w: WorkloadFields): void {
+  if (w.prefixCacheHitRate != null && !(w.prefixCacheHitRate >= 0 && w.prefixCacheHitRate < 1)) {
+    throw new EstimateInputError(
+      'prefixCacheHitRate',
+      w.prefixCacheHitRate,
+      'a fraction from 0 up to (not including) 1',
+    );
+  }
+  const spec = w.speculativeDecoding;
+  if (spec == null) return;
+  const { draftTokens } = LIMITS;
+  checkInteger('speculativeDecoding.draftTokens', spec.draftTokens, draftTokens.min, draftTokens.max);
+  checkRange(
+    'speculativeDecoding.acceptedTokensPerStep',
+    spec.acceptedTokensPerStep,
+    1,
+    spec.draftTokens + 1,
+    'tokens (1 when every proposal is rejected, draftTokens + 1 when all are accepted)',
+  );
+}
+
 export function checkWorkload(w: WorkloadFields): void {
   const { tokens, batchSize, gpuCount } = LIMITS;
   checkInteger('inputTokens', w.inputTokens, tokens.min, tokens.max);
@@ -154,6 +181,7 @@ export function checkWorkload(w: WorkloadFields): void {
   checkInteger('batchSize', w.batchSize, batchSize.min, batchSize.max);
   checkInteger('gpuCount', w.gpuCount, gpuCount.min, gpuCount.max);
   checkParallelism(w);
+  checkServingKnobs(w);
   if (w.tuning) {
     checkIdealHasNoOverrides(w.engine, w.tuning);
     checkTuningOverrides(w.tuning);

@@ -11,6 +11,14 @@ import { analyzeModel, type ModelAnalysis } from './model.js';
 import { TENSOR_CLASSES } from './model-spec.js';
 import { rangeAround, type ValueRange } from './ranges.js';
 import { type ResolvedRequest, resolveRequest } from './resolve.js';
+import {
+  maxConcurrency,
+  type ServingArrivals,
+  type ServingPoint,
+  servingAtConcurrency,
+  servingAtRate,
+  servingCurve,
+} from './serving.js';
 import { estimateTiming, type Timing } from './timing.js';
 import type { EstimateRequest } from './types.js';
 
@@ -24,6 +32,7 @@ export class Estimate {
   #memory: MemoryBreakdown | undefined;
   #maxContext: ContextLimit | undefined;
   #timing: Timing | undefined;
+  #maxConcurrency: number | undefined;
 
   constructor(request: EstimateRequest, analysis?: ModelAnalysis) {
     this.request = resolveRequest(request);
@@ -69,20 +78,57 @@ export class Estimate {
       }
     }
     notes.push(...fallbacks);
+    const tensor = r.sharding.parallelism.tensor;
     const kvHeads = Math.min(
       ...r.model.layerGroups.map((g) =>
-        g.attention.shape.kind === 'GQA' ? g.attention.shape.kvHeads : r.gpuCount,
+        g.attention.shape.kind === 'GQA' ? g.attention.shape.kvHeads : tensor,
       ),
     );
-    if (kvHeads < r.gpuCount) {
+    if (kvHeads < tensor) {
       notes.push(
-        `${r.gpuCount} GPUs exceed the model's ${kvHeads} KV heads: each GPU keeps a replica of one head`,
+        `${tensor} tensor-parallel GPUs exceed the model's ${kvHeads} KV heads: each GPU keeps a replica of one head`,
       );
     }
-    if (r.gpuCount > 1 && r.model.layerGroups.some((g) => g.attention.shape.kind === 'MLA')) {
-      notes.push(`MLA caches one latent per token that every one of the ${r.gpuCount} GPUs keeps whole`);
+    if (tensor > 1 && r.model.layerGroups.some((g) => g.attention.shape.kind === 'MLA')) {
+      notes.push(
+        `MLA caches one latent per token that every one of the ${tensor} tensor-parallel GPUs keeps whole`,
+      );
+    }
+    if (r.sharding.parallelism.data > 1 && r.batchSize % r.sharding.parallelism.data !== 0) {
+      notes.push(
+        `${r.batchSize} sequences do not split evenly over ${r.sharding.parallelism.data} data-parallel ranks: the busiest rank (${Math.ceil(r.batchSize / r.sharding.parallelism.data)} sequences) sets memory and time`,
+      );
+    }
+    if (r.speculative?.draft) {
+      notes.push(
+        `the draft model ${r.speculative.draft.model.id} is timed on one GPU; its weights are not counted in memory`,
+      );
     }
     return notes;
+  }
+
+  /** Sequences of prompt + output (in whole 16-token KV blocks) the estimate's memory holds at once, across its ranks. */
+  get maxConcurrency(): number {
+    this.#maxConcurrency ??= maxConcurrency(this);
+    return this.#maxConcurrency;
+  }
+
+  /**
+   * The serving point at a concurrency (sequences in flight across the estimate) or at a request
+   * rate (requests per second, through Little's law); neither: concurrency 1. See serving.ts.
+   */
+  serving(
+    load: { concurrency?: number; requestsPerSecond?: number; arrivals?: ServingArrivals } = {},
+  ): ServingPoint {
+    if (load.requestsPerSecond !== undefined) {
+      return servingAtRate(this, load.requestsPerSecond, this.maxConcurrency);
+    }
+    return servingAtConcurrency(this, load.concurrency ?? 1, this.maxConcurrency, load.arrivals);
+  }
+
+  /** Serving points from concurrency 1 to maxConcurrency, `points` of them spaced evenly in log scale. */
+  servingCurve(points: number): ServingPoint[] {
+    return servingCurve(this, points, this.maxConcurrency);
   }
 
   /** Most sequences of `contextTokens` (prompt + output) tokens that fit; the prompt is the request's. */

@@ -19,6 +19,8 @@ export * from './quantization.js';
 export * from './ranges.js';
 export * from './resolve.js';
 export * from './roofline.js';
+export * from './serving.js';
+export * from './sharding.js';
 export * from './timing.js';
 export * from './tuning.js';
 export * from './types.js';

@@ -1,6 +1,11 @@
 import { fixedOverheadBytes, unfusedPrefillBytes, usableCapacityBytes } from './engine-memory.js';
 import { LIMITS } from './limits.js';
-import { type GroupAnalysis, longestCacheCap, type ModelAnalysis, unquantisedBytesPerElement } from './model.js';
+import {
+  type GroupAnalysis,
+  longestCacheCap,
+  type ModelAnalysis,
+  unquantisedBytesPerElement,
+} from './model.js';
 import type { ResolvedRequest } from './resolve.js';
 import {
   kvElementsPerTokenPerLayerPerGpu,
@@ -88,7 +93,8 @@ function attentionWeightsPerGpu(g: GroupAnalysis, d: number, t: number): number 
   const a = g.group.attention.shape;
   if (a.kind === 'GQA') return d * a.headDim * ((2 * a.heads) / t + 2 * kvHeadsPerGpu(a.kvHeads, t));
   const qHead = a.qkNopeHeadDim + a.qkRopeHeadDim;
-  const q = a.qLoraRank === null ? (d * a.heads * qHead) / t : d * a.qLoraRank + (a.qLoraRank * a.heads * qHead) / t;
+  const q =
+    a.qLoraRank === null ? (d * a.heads * qHead) / t : d * a.qLoraRank + (a.qLoraRank * a.heads * qHead) / t;
   const kvDown = d * (a.kvLoraRank + a.qkRopeHeadDim);
   const kvUp = (a.kvLoraRank * a.heads * (a.qkNopeHeadDim + a.vHeadDim)) / t;
   return q + kvDown + kvUp + (a.heads * a.vHeadDim * d) / t;
@@ -105,7 +111,8 @@ export function stageKvCacheBytesPerSequence(
   let bytes = 0;
   analysis.groups.forEach((g, gi) => {
     const cached = g.cacheCapTokens === null ? tokens : Math.min(tokens, g.cacheCapTokens);
-    bytes += (stage.layers[gi] as number) * kvElementsPerTokenPerLayerPerGpu(g, t) * r.kvBytesPerElement * cached;
+    bytes +=
+      (stage.layers[gi] as number) * kvElementsPerTokenPerLayerPerGpu(g, t) * r.kvBytesPerElement * cached;
   });
   return bytes;
 }
@@ -132,10 +139,7 @@ function longestSequenceFitting(
   const pieces = analysis.groups.map((g, gi) => ({
     cap: g.cacheCapTokens,
     rate:
-      sequences *
-      (stage.layers[gi] as number) *
-      kvElementsPerTokenPerLayerPerGpu(g, t) *
-      r.kvBytesPerElement,
+      sequences * (stage.layers[gi] as number) * kvElementsPerTokenPerLayerPerGpu(g, t) * r.kvBytesPerElement,
   }));
   let rate = 0;
   for (const p of pieces) rate += p.rate;
@@ -204,7 +208,14 @@ function stageMemory(analysis: ModelAnalysis, r: ResolvedRequest, stage: StageSh
   const kvCache = rankSequences * perSequence;
   const activations = activationsBytes(analysis, r, stage, rankSequences);
   const overhead = fixedOverheadBytes(r);
-  return { weights, perSequence, kvCache, activations, overhead, total: weights + kvCache + activations + overhead };
+  return {
+    weights,
+    perSequence,
+    kvCache,
+    activations,
+    overhead,
+    total: weights + kvCache + activations + overhead,
+  };
 }
 
 /** Everything the most loaded GPU holds: the pipeline stage with the largest total, on the rank with the most sequences. */
@@ -273,7 +284,8 @@ function stageMaxSequences(
   const room = usableCapacityBytes(r) - stageWeightsBytes(analysis, r, stage) - fixedOverheadBytes(r);
   const perStepToken = activationBytesPerStepToken(analysis, r);
   const perSequence =
-    stageKvCacheBytesPerSequence(analysis, r, stage, contextTokens) + logitsBytesPerSequence(analysis, r, stage);
+    stageKvCacheBytesPerSequence(analysis, r, stage, contextTokens) +
+    logitsBytesPerSequence(analysis, r, stage);
   const prompt = r.inputTokens;
   const chunk = r.memory.maxBatchedTokens;
   const candidates = [
@@ -307,7 +319,8 @@ export function maxBatchSize(analysis: ModelAnalysis, r: ResolvedRequest, contex
   let weightsFit = true;
   for (const stage of r.sharding.stages) {
     perRank = Math.min(perRank, stageMaxSequences(analysis, r, stage, contextTokens));
-    const room = usableCapacityBytes(r) - stageWeightsBytes(analysis, r, stage) - fixedOverheadBytes(r);
+    const room =
+      usableCapacityBytes(r) - stageWeightsBytes(analysis, r, stage) - fixedOverheadBytes(r);
     if (room - activationsBytes(analysis, r, stage, 1) <= 0) weightsFit = false;
   }
   const best = perRank * r.sharding.parallelism.data;

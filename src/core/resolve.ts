@@ -66,6 +66,10 @@ export interface ResolvedRequest {
   memory: MemoryAssumptions;
   /** Bytes per parameter of the FFN's class (every linear class unless NATIVE). */
   weightBytesPerParameter: number;
+  /** Prompt tokens per sequence already cached (prefixCacheHitRate x inputTokens, whole tokens). */
+  cachedPromptTokens: number;
+  /** Speculative decoding, with the draft model's own request resolved; null without it. */
+  speculative: ResolvedSpeculation | null;
   /** The named quantisation scheme, when the request gave one. */
   weightQuantization: QuantizationScheme | null;
   /** Bytes per parameter of the LM head (the embedding table when tied): 16-bit unless a scheme quantises it. */
@@ -153,12 +157,38 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
     memory,
     weightBytesPerParameter: ffn.bytesPerParameter,
     weightQuantization: scheme,
+    cachedPromptTokens: Math.floor((request.prefixCacheHitRate ?? 0) * request.inputTokens),
+    speculative: resolveSpeculation(request),
     lmHeadBytesPerParameter: classes.lmHead.bytesPerParameter,
     dequantizationCost: scheme?.dequantizationCost ?? 1,
     classes,
     kvBytesPerElement: bytesPerElement(request.kvCacheFormat),
     activationBytesPerElement: activationBytes(compute.format),
   };
+}
+
+export interface ResolvedSpeculation {
+  draftTokens: number;
+  acceptedTokensPerStep: number;
+  /** The draft model on one GPU with the target's formats and engine; null when proposing is free. */
+  draft: ResolvedRequest | null;
+}
+
+function resolveSpeculation(request: EstimateRequest): ResolvedSpeculation | null {
+  const spec = request.speculativeDecoding;
+  if (!spec) return null;
+  const draft = spec.draftModel
+    ? resolveRequest({
+        ...request,
+        model: spec.draftModel,
+        gpuCount: 1,
+        parallelism: undefined,
+        weightQuantization: undefined,
+        speculativeDecoding: undefined,
+        prefixCacheHitRate: undefined,
+      })
+    : null;
+  return { draftTokens: spec.draftTokens, acceptedTokensPerStep: spec.acceptedTokensPerStep, draft };
 }
 
 /** Bytes of the 16-bit (or 32-bit, for FP32 models) tensors quantisation leaves alone: norms, biases, sinks. */

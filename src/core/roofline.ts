@@ -18,7 +18,8 @@ export type OperatorName =
   | 'lm_head'
   | 'tensor_parallel_all_reduce'
   | 'expert_all_to_all'
-  | 'pipeline_bubble';
+  | 'pipeline_bubble'
+  | 'speculative_draft';
 
 /** One operator summed over the layers of one group (or the whole model) on one GPU: the busiest pipeline stage's. */
 export interface OperatorCost {
@@ -64,6 +65,11 @@ export interface Step {
   /** One entry per layer group, in ModelSpec.layerGroups order. */
   groups: GroupStep[];
   mlaForm: MlaForm;
+  /**
+   * The decode positions of a step that also carries prefill, with their share of each group's
+   * attention pairs and KV reads: an EXPANDED step runs them absorbed (MLA only).
+   */
+  decodePart?: { tokens: number; groups: Pick<GroupStep, 'attentionPairs' | 'kvTokensRead'>[] };
 }
 
 export interface PhaseEfficiency {
@@ -195,10 +201,13 @@ function mlaOperators(
   gs: GroupStep,
   form: MlaForm,
   ops: OperatorCost[],
+  weightShare = 1,
 ): void {
   const a = ga.group.attention.shape as MultiHeadLatentAttention;
   const { g, T, d, ab, kvb } = c;
   const L = c.layers[gi] as number;
+  // W: weights this call reads (0 when another form's call in the same step already read them).
+  const W = L * weightShare;
   const h = a.heads / g;
   const qHead = a.qkNopeHeadDim + a.qkRopeHeadDim;
   const latent = a.kvLoraRank + a.qkRopeHeadDim;
@@ -206,7 +215,7 @@ function mlaOperators(
   const kvDown = d * latent;
   const kUp = a.kvLoraRank * h * a.qkNopeHeadDim;
   const vUp = a.kvLoraRank * h * a.vHeadDim;
-  const extrasBytes = L * ga.attentionExtras * c.hb;
+  const extrasBytes = W * ga.attentionExtras * c.hb;
   // Reading the input, writing q and the latent (cache write).
   const inOut = T * d * ab + T * h * qHead * ab + T * latent * kvb;
   if (form === 'EXPANDED') {
@@ -217,7 +226,7 @@ function mlaOperators(
         gi,
         'attention',
         L * 2 * T * (qWeights + kvDown + kUp + vUp),
-        L * (qWeights + kvDown + kUp + vUp),
+        W * (qWeights + kvDown + kUp + vUp),
         L * (inOut + T * h * (a.qkNopeHeadDim + a.vHeadDim) * ab),
         extrasBytes,
       ),
@@ -245,7 +254,7 @@ function mlaOperators(
         gi,
         'attention',
         L * 2 * T * h * a.vHeadDim * d,
-        L * h * a.vHeadDim * d,
+        W * h * a.vHeadDim * d,
         L * (T * h * a.vHeadDim * ab + T * d * ab),
       ),
     );
@@ -260,7 +269,7 @@ function mlaOperators(
       gi,
       'attention',
       L * 2 * T * (qWeights + kvDown + kUp),
-      L * (qWeights + kvDown + kUp),
+      W * (qWeights + kvDown + kUp),
       L * (inOut + T * h * latent * ab),
       extrasBytes,
     ),
@@ -288,10 +297,55 @@ function mlaOperators(
       gi,
       'attention',
       L * 2 * T * (vUp + h * a.vHeadDim * d),
-      L * (vUp + h * a.vHeadDim * d),
+      W * (vUp + h * a.vHeadDim * d),
       L * (T * h * a.kvLoraRank * ab + T * d * ab),
     ),
   );
+}
+
+/**
+ * MLA in a step that mixes prefill and decode: engines run the prefill tokens expanded and the
+ * decode tokens absorbed (vLLM's and SGLang's MLA backends split the batch), reading the weights
+ * once; the two parts' operators are summed by name.
+ */
+function mixedMlaOperators(
+  c: Ctx,
+  gi: number,
+  ga: GroupAnalysis,
+  gs: GroupStep,
+  step: Step,
+  ops: OperatorCost[],
+): void {
+  const part = step.decodePart;
+  const decode = part?.groups[gi];
+  if (step.mlaForm !== 'EXPANDED' || part === undefined || decode === undefined || part.tokens <= 0) {
+    mlaOperators(c, gi, ga, gs, step.mlaForm, ops);
+    return;
+  }
+  const parts: OperatorCost[] = [];
+  const prefill: GroupStep = {
+    ...gs,
+    attentionPairs: gs.attentionPairs - decode.attentionPairs,
+    kvTokensRead: gs.kvTokensRead - decode.kvTokensRead,
+  };
+  mlaOperators({ ...c, T: c.T - part.tokens }, gi, ga, prefill, 'EXPANDED', parts);
+  mlaOperators({ ...c, T: part.tokens }, gi, ga, { ...gs, ...decode }, 'ABSORBED', parts, 0);
+  const byName = new Map<OperatorName, OperatorCost>();
+  for (const op of parts) {
+    const seen = byName.get(op.name);
+    if (seen === undefined) {
+      byName.set(op.name, op);
+      continue;
+    }
+    byName.set(op.name, {
+      ...seen,
+      seconds: seen.seconds + op.seconds,
+      flops: seen.flops + op.flops,
+      bytes: seen.bytes + op.bytes,
+      bound: seen.seconds >= op.seconds ? seen.bound : op.bound,
+    });
+  }
+  ops.push(...byName.values());
 }
 
 /** Router, routed experts (or the dense MLP) and shared experts of one group. */
@@ -405,7 +459,7 @@ export function stepOperators(
     // Per-layer norms; the last stage's final norm is counted with the first group.
     const norms = ga.group.normsPerLayer * L + (gi === 0 && stage.lmHead ? 1 : 0);
     ops.push(cost('norms', gi, norms * 4 * T * d, norms * (2 * T * d * ab + d * hb), peak, bandwidth));
-    if (ga.group.attention.shape.kind === 'MLA') mlaOperators(c, gi, ga, gs, step.mlaForm, ops);
+    if (ga.group.attention.shape.kind === 'MLA') mixedMlaOperators(c, gi, ga, gs, step, ops);
     else gqaOperators(c, gi, ga, gs, ops);
     ffnOperators(c, gi, ga, gs, ops);
     const expertParallel = ga.group.ffn.kind === 'MOE' && s.parallelism.expert > 1;

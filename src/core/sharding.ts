@@ -84,7 +84,9 @@ export function kvHeadsPerGpu(kvHeads: number, tensor: number): number {
  */
 export function kvElementsPerTokenPerLayerPerGpu(group: GroupAnalysis, tensor: number): number {
   const a = group.group.attention.shape;
-  return a.kind === 'GQA' ? 2 * kvHeadsPerGpu(a.kvHeads, tensor) * a.headDim : group.kvElementsPerTokenPerLayer;
+  return a.kind === 'GQA'
+    ? 2 * kvHeadsPerGpu(a.kvHeads, tensor) * a.headDim
+    : group.kvElementsPerTokenPerLayer;
 }
 
 function totalLayers(model: ModelSpec): number {

@@ -1,4 +1,4 @@
-import { distinctExpertsTouched, type ModelAnalysis } from './model.js';
+import { analyzeModel, distinctExpertsTouched, type ModelAnalysis } from './model.js';
 import type { AttentionSpan } from './model-spec.js';
 import type { ResolvedRequest } from './resolve.js';
 import { type Bound, type GroupStep, type OperatorCost, type Step, stepOperators } from './roofline.js';
@@ -149,8 +149,7 @@ export function stepCost(
   if (p > 1) {
     // Activations of one step cross p - 1 stage boundaries, each a point-to-point send.
     const sendBytes = step.tokens * analysis.model.hiddenSize * r.activationBytesPerElement;
-    crossing +=
-      (p - 1) * (sendBytes / s.pipelineLinkBytesPerSecond + t.allReduceLatencySeconds);
+    crossing += (p - 1) * (sendBytes / s.pipelineLinkBytesPerSecond + t.allReduceLatencySeconds);
     const busy = repeats * slowestSeconds;
     const span =
       pipelining === 'ROUND' ? Math.max(crossing, busy) : crossing + (repeats - 1) * slowestSeconds;
@@ -205,7 +204,8 @@ export function prefillCost(
     sequences: sequences / chunks,
     groups: analysis.groups.map(
       (g): GroupStep => ({
-        attentionPairs: (sequences * attendedTokensInSpan(cachedTokens, computed, g.group.attention.span)) / chunks,
+        attentionPairs:
+          (sequences * attendedTokensInSpan(cachedTokens, computed, g.group.attention.span)) / chunks,
         // Each chunk writes its own keys and reads the cached prefix and the earlier chunks: (chunks + 1) / 2 chunks on average.
         kvTokensRead: (chunkTokens * (chunks + 1)) / 2 + (sequences * cachedTokens) / chunks,
         distinctExperts: distinctExpertsTouched(
@@ -222,7 +222,11 @@ export function prefillCost(
 }
 
 /** Mean tokens one decode step attends to, per layer group, over decodeSteps steps after a prompt of promptTokens. */
-export function meanDecodeContext(analysis: ModelAnalysis, promptTokens: number, decodeSteps: number): number[] {
+export function meanDecodeContext(
+  analysis: ModelAnalysis,
+  promptTokens: number,
+  decodeSteps: number,
+): number[] {
   return analysis.groups.map(
     (g) => attendedTokensInSpan(promptTokens, decodeSteps, g.group.attention.span) / decodeSteps,
   );
@@ -239,11 +243,16 @@ export function decodeStep(
   const tokens = sequences * tokensPerSequence;
   return {
     tokens,
-    sequences,
+    // Every position a step verifies needs its logits.
+    sequences: tokens,
     groups: analysis.groups.map((g, gi) => ({
       attentionPairs: tokens * (contexts[gi] as number),
       kvTokensRead: sequences * (contexts[gi] as number),
-      distinctExperts: distinctExpertsTouched(g.experts, g.expertsPerToken, tokens * r.sharding.expertTokenScale),
+      distinctExperts: distinctExpertsTouched(
+        g.experts,
+        g.expertsPerToken,
+        tokens * r.sharding.expertTokenScale,
+      ),
     })),
     mlaForm: 'ABSORBED',
   };
@@ -274,14 +283,16 @@ export function decodeCost(
 export function estimateTiming(analysis: ModelAnalysis, r: ResolvedRequest): Timing {
   const { inputTokens: n, outputTokens, tuning } = r;
   const b = sequencesPerRank(r.batchSize, r.sharding);
-  const prefill = prefillCost(analysis, r, b, n, 0, tuning.perRequestOverheadSeconds);
+  const prefill = prefillCost(analysis, r, b, n, r.cachedPromptTokens, tuning.perRequestOverheadSeconds);
 
-  const decodeSteps = Math.max(outputTokens - 1, 1);
-  const contexts = meanDecodeContext(analysis, n, decodeSteps);
-  const decode = decodeCost(analysis, r, b, contexts);
+  const generated = Math.max(outputTokens - 1, 1);
+  const accepted = r.speculative?.acceptedTokensPerStep ?? 1;
+  const decodeSteps = Math.max(Math.ceil((outputTokens - 1) / accepted), 1);
+  const contexts = meanDecodeContext(analysis, n, generated);
+  const decode = decodeRoundCost(analysis, r, b, contexts);
 
   const ttft = prefill.seconds;
-  const tpot = decode.seconds;
+  const tpot = decode.seconds / accepted;
   const total = ttft + (outputTokens - 1) * tpot;
   return {
     prefill,
@@ -299,4 +310,39 @@ export function estimateTiming(analysis: ModelAnalysis, r: ResolvedRequest): Tim
       decodeTimeRatio: ratio(decode.operators, (op) => op.seconds),
     },
   };
+}
+
+/**
+ * One decode round of `sequences` sequences: with speculative decoding each verifies draftTokens + 1
+ * positions, after the draft model's draftTokens steps of its own (an operator of the round).
+ */
+export function decodeRoundCost(
+  analysis: ModelAnalysis,
+  r: ResolvedRequest,
+  sequences: number,
+  contexts: readonly number[],
+): PhaseCost {
+  const spec = r.speculative;
+  const verify = decodeCost(analysis, r, sequences, contexts, spec ? spec.draftTokens + 1 : 1);
+  if (!spec?.draft) return verify;
+  const draftR = spec.draft;
+  const draftAnalysis = analyzeModel(draftR.model);
+  const draftContexts = draftAnalysis.groups.map(() => Math.max(...contexts));
+  const draft = decodeCost(draftAnalysis, draftR, sequences, draftContexts);
+  const seconds = spec.draftTokens * draft.seconds;
+  return phase(
+    [
+      ...verify.operators,
+      {
+        name: 'speculative_draft',
+        layerGroup: null,
+        seconds,
+        flops: spec.draftTokens * draft.flops,
+        bytes: spec.draftTokens * draft.bytes,
+        bound: draft.bound,
+        attention: false,
+      },
+    ],
+    verify.overheadSeconds,
+  );
 }

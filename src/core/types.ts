@@ -155,4 +155,21 @@ export interface EstimateRequest {
   memory?: Partial<MemoryAssumptions>;
   /** A named quantisation scheme with its real bytes; it sets the weight format (see quantization.ts). */
   weightQuantization?: WeightQuantization;
+  /** Share of each prompt already in the prefix cache (attended to, not recomputed), 0 <= rate < 1; default 0. */
+  prefixCacheHitRate?: number;
+  /** Speculative decoding or multi-token prediction; absent: one token per decode step. */
+  speculativeDecoding?: SpeculativeDecoding;
+}
+
+/**
+ * Each decode step verifies `draftTokens` proposed tokens per sequence (draftTokens + 1 positions)
+ * and keeps `acceptedTokensPerStep` of them on average (the bonus token included), so a generation
+ * takes (outputTokens - 1) / acceptedTokensPerStep steps. A draft model proposes them with
+ * draftTokens decode steps of its own per step, on one GPU; without one (multi-token prediction
+ * heads, n-gram lookup) proposing is free.
+ */
+export interface SpeculativeDecoding {
+  draftTokens: number;
+  acceptedTokensPerStep: number;
+  draftModel?: ModelSpec;
 }

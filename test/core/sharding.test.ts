@@ -91,7 +91,11 @@ describe('expert parallelism', () => {
       }),
     );
     const narrow = estimate(
-      request('mixtral-8x7b', 'h100-sxm5-80gb', { gpuCount: 8, parallelism: { tensor: 4, data: 2 }, batchSize: 2 }),
+      request('mixtral-8x7b', 'h100-sxm5-80gb', {
+        gpuCount: 8,
+        parallelism: { tensor: 4, data: 2 },
+        batchSize: 2,
+      }),
     );
     // Expert parallel over tensor x data = 8 GPUs: the routed experts are split 8 ways instead of 4.
     expect(wide.memory.weightsBytes).toBeLessThan(narrow.memory.weightsBytes);
@@ -185,13 +189,20 @@ describe('nodes', () => {
       expect(across.timing.timePerOutputTokenSeconds).toBeGreaterThanOrEqual(
         inside.timing.timePerOutputTokenSeconds,
       );
-      expect(across.timing.timeToFirstTokenSeconds).toBeGreaterThanOrEqual(inside.timing.timeToFirstTokenSeconds);
+      expect(across.timing.timeToFirstTokenSeconds).toBeGreaterThanOrEqual(
+        inside.timing.timeToFirstTokenSeconds,
+      );
     }
   });
 
   it('a tensor group across two nodes all-reduces at the network rate: 400 Gb/s by default', () => {
     const e = estimate(
-      request('llama-3.1-405b', 'h100-sxm5-80gb', { ...ideal, gpuCount: 16, weightFormat: 'FP8', batchSize: 4 }),
+      request('llama-3.1-405b', 'h100-sxm5-80gb', {
+        ...ideal,
+        gpuCount: 16,
+        weightFormat: 'FP8',
+        batchSize: 4,
+      }),
     );
     const allReduce = op(e.timing.decode.operators, 'tensor_parallel_all_reduce');
     expect(allReduce?.seconds).toBeCloseTo((allReduce?.bytes ?? 0) / 50e9, 12);

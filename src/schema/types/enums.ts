@@ -133,6 +133,8 @@ export const OperatorEnum = builder.enumType('Operator', {
       'Ring all-reduces over the tensor-parallel GPUs: after attention and after the FFN of every layer (after attention only in MoE layers with expert parallelism); over the GPU interconnect within a node, the network when the tensor group spans nodes (tensor > 1 only).',
     expert_all_to_all:
       'Expert parallelism: all-to-all dispatch of each token to the GPUs holding its top-k experts and the combine back, every MoE layer (expert > 1 only).',
+    speculative_draft:
+      "Speculative decoding: the draft model's own decode steps (draftTokens of them, on one GPU) that propose the tokens each step verifies.",
     pipeline_bubble:
       'Pipeline parallelism: time the busiest stage waits for the others and for the point-to-point transfer of activations between stages (pipeline > 1 only).',
   }),
