@@ -6,6 +6,8 @@ export const LIMITS = {
   tokens: { min: 1, max: 10_000_000 },
   batchSize: { min: 1, max: 100_000 },
   gpuCount: { min: 1, max: 1_024 },
+  /** Points of one serving curve. */
+  servingCurvePoints: { min: 2, max: 64 },
   /** Speculative decoding: tokens proposed per step. */
   draftTokens: { min: 1, max: 16 },
   /** Each degree of parallelism (tensor, pipeline, expert, data) and GPUs per node. */

@@ -29,9 +29,9 @@ import { exhaustiveScan, type Probe, probe, searchScan } from './plan/scan.js';
 import {
   type Plan,
   type PlanRequest,
-  type PlanServingPoint,
   REJECTION_REASONS,
   type RejectionReason,
+  type ServingPoint,
 } from './plan/types.js';
 
 export * from './plan/types.js';
@@ -213,7 +213,7 @@ function search(request: PlanRequest, fitting: Fitting[], tally: Tally): Feasibl
 
   const feasible: Feasible[] = [];
   const bestKeys: number[] = []; // first keys of the proposed candidates so far, ascending, at most limit
-  const seen: PlanServingPoint[] = []; // serving points found so far that no other found beats on both
+  const seen: ServingPoint[] = []; // serving points found so far that no other found beats on both
   for (const { f, first, last, bound } of probed) {
     const perUser = first.point.outputTokensPerSecondPerUser;
     const perGpu = last.point.outputTokensPerSecondPerGpu;
@@ -243,8 +243,8 @@ function sortedIndex(sorted: number[], value: number): number {
 }
 
 /** Keeps `points` to those no other beats strictly on both axes (enough to test strict domination). */
-function addUnbeaten(points: PlanServingPoint[], p: PlanServingPoint): void {
-  const beats = (a: PlanServingPoint, b: PlanServingPoint) =>
+function addUnbeaten(points: ServingPoint[], p: ServingPoint): void {
+  const beats = (a: ServingPoint, b: ServingPoint) =>
     a.outputTokensPerSecondPerUser > b.outputTokensPerSecondPerUser &&
     a.outputTokensPerSecondPerGpu > b.outputTokensPerSecondPerGpu;
   if (points.some((q) => beats(q, p))) return;

@@ -270,9 +270,12 @@ export function servingAtConcurrency(
     kvCacheUtilization: capacity > 0 ? concurrency / capacity : 1,
     limitedBy:
       concurrency >= capacity ? 'KV_CAPACITY' : budgetBinds ? 'COMPUTE' : LIMIT_OF_BOUND[slowest.bound],
-    sustainable: true,
+    sustainable: concurrency <= capacity,
   };
 }
+
+/** Bisection steps of servingAtRate: the concurrency to 2^-30 of maxConcurrency. */
+export const RATE_BISECTIONS = 30;
 
 /**
  * The steady state carrying `requestsPerSecond` across the estimate: the concurrency at which
@@ -284,7 +287,7 @@ export function servingAtRate(e: Estimate, requestsPerSecond: number, capacity: 
   if (top.requestsPerSecond < requestsPerSecond) return { ...top, sustainable: false };
   let lo = 0;
   let hi = capacity;
-  for (let i = 0; i < 60 && hi - lo > 1e-9 * capacity; i++) {
+  for (let i = 0; i < RATE_BISECTIONS; i++) {
     const mid = (lo + hi) / 2;
     if (servingAtConcurrency(e, mid, capacity).requestsPerSecond < requestsPerSecond) lo = mid;
     else hi = mid;

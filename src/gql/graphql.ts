@@ -28,11 +28,11 @@ export type AttentionSpan =
 export type Bound =
   /** Arithmetic: FLOPs / (peak FLOP/s x compute efficiency) is the larger roofline term. */
   | 'COMPUTE'
-  /** GPU-to-GPU transfers of tensor parallelism (all-reduce). */
+  /** GPU-to-GPU transfers: tensor-parallel all-reduce, expert-parallel all-to-all. */
   | 'INTERCONNECT'
   /** Memory traffic: bytes / (bandwidth x bandwidth efficiency) is the larger roofline term. */
   | 'MEMORY'
-  /** Fixed per-request or per-step overhead of the engine (scheduling, launches, sampling). */
+  /** Fixed per-request or per-step overhead of the engine (scheduling, launches, sampling), or a pipeline stage waiting for the others. */
   | 'OVERHEAD';
 
 /** What bounds the longest sequence an estimate can serve. */
@@ -95,6 +95,8 @@ export type Operator =
   | 'ATTENTION_VALUES'
   /** Token embedding lookup (memory traffic only). */
   | 'EMBEDDING'
+  /** Expert parallelism: all-to-all dispatch of each token to the GPUs holding its top-k experts and the combine back, every MoE layer (expert > 1 only). */
+  | 'EXPERT_ALL_TO_ALL'
   /** Feed-forward network: the dense MLP, or the routed experts each token uses (FLOPs) and the distinct experts a step reads (bytes). */
   | 'FFN'
   /** Output projection to the vocabulary, for the last position of each sequence only. */
@@ -105,11 +107,15 @@ export type Operator =
   | 'NORMS'
   /** Attention output projection back to the hidden size; MLA decode first applies the value half of the kv up-projection (absorbed form). */
   | 'OUTPUT_PROJECTION'
+  /** Pipeline parallelism: time the busiest stage waits for the others and for the point-to-point transfer of activations between stages (pipeline > 1 only). */
+  | 'PIPELINE_BUBBLE'
   /** Query, key and value projections (with biases where the model has them). MLA: q down/up and kv down projections, plus the kv up-projection in prefill (expanded form) or the key half of it folded into the query in decode (absorbed form). */
   | 'QKV_PROJECTION'
   /** Shared experts of an MoE layer, which every token uses (DeepSeek, Kimi, Qwen2-MoE, Llama-4). */
   | 'SHARED_EXPERTS'
-  /** Two ring all-reduces per layer over the interconnect (gpuCount > 1 only). */
+  /** Speculative decoding: the draft model's own decode steps (draftTokens of them, on one GPU) that propose the tokens each step verifies. */
+  | 'SPECULATIVE_DRAFT'
+  /** Ring all-reduces over the tensor-parallel GPUs: after attention and after the FFN of every layer (after attention only in MoE layers with expert parallelism); over the GPU interconnect within a node, the network when the tensor group spans nodes (tensor > 1 only). */
   | 'TENSOR_PARALLEL_ALL_REDUCE';
 
 /** Why a configuration was rejected. Each counts once, under the first reason in this order (cheapest check first). */

@@ -53,6 +53,20 @@ export interface WorkloadInputShape {
   outputTokens: number;
   batchSize?: Maybe<number>;
   gpuCount?: Maybe<number>;
+  parallelism?: Maybe<{
+    tensor?: Maybe<number>;
+    pipeline?: Maybe<number>;
+    expert?: Maybe<number>;
+    data?: Maybe<number>;
+  }>;
+  gpusPerNode?: Maybe<number>;
+  networkGigabitsPerSecondPerGpu?: Maybe<number>;
+  prefixCacheHitRate?: Maybe<number>;
+  speculativeDecoding?: Maybe<{
+    draftTokens: number;
+    acceptedTokensPerStep: number;
+    draftModel?: Maybe<string | number>;
+  }>;
   engine?: Maybe<EngineProfile>;
   tuning?: Maybe<TuningInputShape>;
   memoryAssumptions?: Maybe<MemoryAssumptionsInputShape>;

@@ -9,6 +9,7 @@ import type {
   MemoryAssumptions,
   ModelSpec,
   NumberFormat,
+  SpeculativeDecoding,
   Tuning,
   WeightFormat,
 } from '../core/index.js';
@@ -25,6 +26,8 @@ import {
   checkComputeFormat,
   checkStorageFormat,
   checkWeightFormat,
+  gpuCountOf,
+  networkBytesPerSecondOf,
   requireExactlyOne,
   validateCustomGpu,
   validateCustomModel,
@@ -113,7 +116,19 @@ function nonEmpty<T extends object>(value: T): T | undefined {
 
 /** The workload part of an EstimateRequest, validated; the core fills the remaining defaults. */
 export interface Workload
-  extends Pick<EstimateRequest, 'inputTokens' | 'outputTokens' | 'batchSize' | 'gpuCount' | 'engine'> {
+  extends Pick<
+    EstimateRequest,
+    | 'inputTokens'
+    | 'outputTokens'
+    | 'batchSize'
+    | 'gpuCount'
+    | 'engine'
+    | 'parallelism'
+    | 'gpusPerNode'
+    | 'networkBandwidthBytesPerSecond'
+    | 'prefixCacheHitRate'
+    | 'speculativeDecoding'
+  > {
   tuning: Partial<Tuning> | undefined;
   memory: Partial<MemoryAssumptions> | undefined;
 }
@@ -124,12 +139,31 @@ export function workloadOf(path: string, input: WorkloadInputShape): Workload {
     inputTokens: input.inputTokens,
     outputTokens: input.outputTokens,
     batchSize: input.batchSize ?? 1,
-    gpuCount: input.gpuCount ?? 1,
+    gpuCount: gpuCountOf(input),
+    parallelism: input.parallelism ? withoutNulls(input.parallelism) : undefined,
+    gpusPerNode: input.gpusPerNode ?? undefined,
+    networkBandwidthBytesPerSecond: networkBytesPerSecondOf(input),
+    prefixCacheHitRate: input.prefixCacheHitRate ?? undefined,
+    speculativeDecoding: speculationOf(path, input.speculativeDecoding),
     engine: input.engine ?? undefined,
     // undefined rather than {} when nothing is overridden: the core then shares the profile's
     // tuning instead of copying and re-checking it for every estimate of a comparison.
     tuning: nonEmpty(withoutNulls(input.tuning)),
     memory: nonEmpty(withoutNulls(input.memoryAssumptions)),
+  };
+}
+
+function speculationOf(
+  path: string,
+  input: WorkloadInputShape['speculativeDecoding'],
+): SpeculativeDecoding | undefined {
+  if (input == null) return undefined;
+  const { draftTokens, acceptedTokensPerStep, draftModel } = input;
+  if (draftModel == null) return { draftTokens, acceptedTokensPerStep };
+  return {
+    draftTokens,
+    acceptedTokensPerStep,
+    draftModel: lookupModel(`${path}.speculativeDecoding.draftModel`, String(draftModel)),
   };
 }
 
@@ -180,6 +214,11 @@ export function withWorkload(
     outputTokens: workload.outputTokens,
     batchSize: workload.batchSize,
     gpuCount: workload.gpuCount,
+    parallelism: workload.parallelism,
+    gpusPerNode: workload.gpusPerNode,
+    networkBandwidthBytesPerSecond: workload.networkBandwidthBytesPerSecond,
+    prefixCacheHitRate: workload.prefixCacheHitRate,
+    speculativeDecoding: workload.speculativeDecoding,
     engine: workload.engine,
     tuning: workload.tuning,
     memory: workload.memory,

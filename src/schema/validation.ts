@@ -47,13 +47,32 @@ export function checkTokens(field: string, value: number): void {
 }
 
 /** Token counts, batch, GPUs, tuning and memory overrides, with the core's checks (omitted counts are 1). */
+/** gpuCount as given, else tensor x pipeline x data of the parallelism, else 1. */
+export function gpuCountOf(input: WorkloadInputShape): number {
+  if (input.gpuCount != null) return input.gpuCount;
+  const p = input.parallelism;
+  if (p == null) return 1;
+  return (p.tensor ?? 1) * (p.pipeline ?? 1) * (p.data ?? 1);
+}
+
+/** The network override in bytes/s (the input is in Gb/s per GPU). */
+export function networkBytesPerSecondOf(input: WorkloadInputShape): number | undefined {
+  const gbps = input.networkGigabitsPerSecondPerGpu;
+  return gbps == null ? undefined : (gbps * 1e9) / 8;
+}
+
 export function validateWorkload(path: string, input: WorkloadInputShape): void {
   withCoreInputErrors(path, () =>
     checkWorkload({
       inputTokens: input.inputTokens,
       outputTokens: input.outputTokens,
       batchSize: input.batchSize ?? 1,
-      gpuCount: input.gpuCount ?? 1,
+      gpuCount: gpuCountOf(input),
+      parallelism: input.parallelism,
+      gpusPerNode: input.gpusPerNode,
+      networkBandwidthBytesPerSecond: networkBytesPerSecondOf(input),
+      prefixCacheHitRate: input.prefixCacheHitRate,
+      speculativeDecoding: input.speculativeDecoding,
       engine: input.engine,
       tuning: input.tuning,
       memory: input.memoryAssumptions,

@@ -42,27 +42,27 @@ function key(c: PlanCandidate): string {
 
 /** Re-estimates a candidate through the public estimate at its own settings and checks every target. */
 function expectMeetsTargets(request: PlanRequest, c: PlanCandidate): void {
-  const e = estimate({
+  const deployment = {
     model: request.model,
     gpu: c.gpu,
     gpuCount: c.gpuCount,
+    parallelism: c.parallelism,
     weightFormat: c.weightFormat,
     kvCacheFormat: c.kvCacheFormat,
     inputTokens: request.inputTokens,
     outputTokens: request.outputTokens,
-    batchSize: c.concurrencyPerReplica,
-  });
-  expect(e.memory.fits, key(c)).toBe(true);
+  };
+  // Memory: the concurrency's sequences fit at once; latency: the serving point at that concurrency.
+  expect(estimate({ ...deployment, batchSize: c.concurrencyPerReplica }).memory.fits, key(c)).toBe(true);
+  const point = estimate({ ...deployment, batchSize: 1 }).serving({ concurrency: c.concurrencyPerReplica });
   if (request.maxTimeToFirstTokenSeconds !== undefined) {
-    expect(e.timing.timeToFirstTokenSeconds, key(c)).toBeLessThanOrEqual(request.maxTimeToFirstTokenSeconds);
+    expect(point.timeToFirstTokenSeconds, key(c)).toBeLessThanOrEqual(request.maxTimeToFirstTokenSeconds);
   }
   if (request.maxTimePerOutputTokenSeconds !== undefined) {
-    expect(e.timing.timePerOutputTokenSeconds, key(c)).toBeLessThanOrEqual(
-      request.maxTimePerOutputTokenSeconds,
-    );
+    expect(point.timePerOutputTokenSeconds, key(c)).toBeLessThanOrEqual(request.maxTimePerOutputTokenSeconds);
   }
   // Little's law: each replica carries concurrency / e2e requests per second; the replicas carry the rate, one fewer would not.
-  const perReplica = c.concurrencyPerReplica / e.timing.totalSeconds;
+  const perReplica = c.concurrencyPerReplica / point.e2eSeconds;
   const rps = request.requestsPerSecond ?? perReplica;
   expect(c.replicas * perReplica).toBeGreaterThanOrEqual(rps * (1 - 1e-12));
   expect((c.replicas - 1) * perReplica).toBeLessThan(rps);

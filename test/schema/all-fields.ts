@@ -32,6 +32,12 @@ export const GPU_FIELDS = `
   throughputs { format flopsPerSecond }
 `;
 
+export const SERVING_POINT_FIELDS = `
+  concurrency requestsPerSecond timeToFirstTokenSeconds timePerOutputTokenSeconds e2eSeconds
+  outputTokensPerSecond outputTokensPerSecondPerGpu outputTokensPerSecondPerUser kvCacheUtilization limitedBy
+  sustainable
+`;
+
 export const PLAN_CANDIDATE_FIELDS = `
   gpu { ${GPU_FIELDS} }
   gpuCount replicas totalGpus parallelism { tensor pipeline expert data gpuCount }
@@ -39,6 +45,7 @@ export const PLAN_CANDIDATE_FIELDS = `
   serving {
     concurrency requestsPerSecond timeToFirstTokenSeconds timePerOutputTokenSeconds e2eSeconds
     outputTokensPerSecond outputTokensPerSecondPerGpu outputTokensPerSecondPerUser kvCacheUtilization limitedBy
+    sustainable
   }
   dollarsPerHour dollarsPerMillionOutputTokens joulesPerOutputTokenAtTdp bindingConstraint
 `;
@@ -58,6 +65,10 @@ export const ESTIMATE_FIELDS = `
   model { ${MODEL_FIELDS} }
   gpu { ${GPU_FIELDS} }
   gpuCount
+  parallelism { tensor pipeline expert data gpuCount }
+  maxConcurrency
+  serving { ${SERVING_POINT_FIELDS} }
+  servingCurve(points: 4) { ${SERVING_POINT_FIELDS} }
   fits
   withinContextWindow
   warnings

@@ -260,7 +260,8 @@ function acceptedInput(rng: Rng): Record<string, unknown> {
     inputTokens: int(1, 10_000_000),
     outputTokens: int(1, 10_000_000),
     batchSize: int(1, 100_000),
-    gpuCount: int(1, 1024),
+    // Data-parallel replicas: a split every model accepts (tensor and pipeline splits depend on its shape).
+    parallelism: { data: int(1, 1024) },
     engine: rng.pick(['OPTIMIZED', 'IDEAL', 'LLAMA_CPP', 'EXLLAMA', 'HF_TRANSFORMERS']),
     weightFormat: rng.pick(['FP32', 'BF16', 'FP16', 'FP8', 'INT8', 'INT4']),
     kvCacheFormat: rng.pick(['FP32', 'BF16', 'FP16', 'FP8', 'INT8', 'INT4']),
@@ -611,7 +612,7 @@ describe('extreme accepted inputs', () => {
     inputTokens: 10_000_000,
     outputTokens: 10_000_000,
     batchSize: 100_000,
-    gpuCount: 1024,
+    parallelism: { data: 1024 },
     tuning: slowestTuning(),
     memoryAssumptions: { runtimeOverheadBytes: 1e15, maxBatchedTokens: 10_000_000 },
   };

@@ -218,7 +218,7 @@ describe('inverse shortcuts', () => {
     expect(result.data?.maxConcurrencyWithin).toBe(0);
   });
 
-  it('the largest batch under a TPOT limit agrees with a scan of batch-B estimates', async () => {
+  it('the largest concurrency under a TPOT limit agrees with a scan of serving points', async () => {
     const tpot = 0.02;
     const input = { model: 'llama-3.1-8b', gpu: 'a100-sxm4-80gb', inputTokens: 1000, outputTokens: 200 };
     const result = await runOperation<Data, { input: Record<string, unknown>; tpot: number }>(app, query, {
@@ -226,22 +226,22 @@ describe('inverse shortcuts', () => {
       tpot,
     });
     const answer = result.data?.maxConcurrencyWithin ?? -1;
-    const at = (batchSize: number) =>
-      estimate({
-        model: catalogModel('llama-3.1-8b'),
-        gpu: catalogGpu('a100-sxm4-80gb'),
-        gpuCount: 1,
-        weightFormat: 'FP16',
-        kvCacheFormat: 'FP16',
-        inputTokens: 1000,
-        outputTokens: 200,
-        batchSize,
-      });
+    const request = (batchSize: number) => ({
+      model: catalogModel('llama-3.1-8b'),
+      gpu: catalogGpu('a100-sxm4-80gb'),
+      gpuCount: 1,
+      weightFormat: 'FP16' as const,
+      kvCacheFormat: 'FP16' as const,
+      inputTokens: 1000,
+      outputTokens: 200,
+      batchSize,
+    });
+    const served = estimate(request(1));
+    const tpotAt = (concurrency: number) => served.serving({ concurrency }).timePerOutputTokenSeconds;
     expect(answer).toBeGreaterThan(1);
-    expect(at(answer).timing.timePerOutputTokenSeconds).toBeLessThanOrEqual(tpot);
-    expect(at(answer).memory.fits).toBe(true);
-    const next = at(answer + 1);
-    expect(next.timing.timePerOutputTokenSeconds > tpot || !next.memory.fits).toBe(true);
+    expect(tpotAt(answer)).toBeLessThanOrEqual(tpot);
+    expect(estimate(request(answer)).memory.fits).toBe(true);
+    expect(tpotAt(answer + 1) > tpot || answer + 1 > served.maxConcurrency).toBe(true);
   });
 
   it('the best weight format beats every other format at its own best concurrency, and states its fallback', async () => {

@@ -1,7 +1,7 @@
 /** Plan candidates from scanned deployments: replicas, cost, energy, the binding constraint, ranking and the frontier. */
 import type { Deployment, DeploymentMemory } from './deployment.js';
 import type { ScanResult } from './scan.js';
-import type { PlanCandidate, PlanObjective, PlanRequest, PlanServingPoint } from './types.js';
+import type { PlanCandidate, PlanObjective, PlanRequest, ServingPoint } from './types.js';
 
 const SECONDS_PER_HOUR = 3600;
 
@@ -39,7 +39,7 @@ function bindingConstraint(plan: PlanRequest, f: Feasible, concurrency: number):
   return concurrency === best ? limit : `${concurrency} of at most ${best} sequences per replica (${limit})`;
 }
 
-export function candidateAt(plan: PlanRequest, f: Feasible, point: PlanServingPoint): PlanCandidate {
+export function candidateAt(plan: PlanRequest, f: Feasible, point: ServingPoint): PlanCandidate {
   const { deployment: d, memory } = f;
   const gpuCount = d.layout.parallelism.gpuCount;
   const rps = plan.requestsPerSecond;
@@ -68,7 +68,7 @@ export function candidateAt(plan: PlanRequest, f: Feasible, point: PlanServingPo
 }
 
 /** The point a deployment is proposed at: one sequence per replica for LATENCY, else the most it carries. */
-export function objectivePoint(objective: PlanObjective, f: Feasible): PlanServingPoint {
+export function objectivePoint(objective: PlanObjective, f: Feasible): ServingPoint {
   return objective === 'LATENCY' ? f.scan.points[0] : f.scan.points[f.scan.points.length - 1];
 }
 
@@ -100,7 +100,7 @@ function keys(plan: PlanRequest, c: PlanCandidate): number[] {
  * or, for LATENCY, its exact point at one sequence. No concurrency it could be proposed at ranks
  * better on the first key.
  */
-export function firstKeyBound(plan: PlanRequest, f: Omit<Feasible, 'scan'>, point: PlanServingPoint): number {
+export function firstKeyBound(plan: PlanRequest, f: Omit<Feasible, 'scan'>, point: ServingPoint): number {
   const scan: ScanResult = {
     best: point.concurrency,
     points: [point],
@@ -144,7 +144,7 @@ export function bestCandidates(plan: PlanRequest, feasible: Feasible[]): PlanCan
  * feasible deployment's reported points; ordered from the fastest per user to the most per GPU.
  */
 export function paretoFrontier(plan: PlanRequest, feasible: Feasible[]): PlanCandidate[] {
-  const points: { f: Feasible; point: PlanServingPoint; order: number }[] = [];
+  const points: { f: Feasible; point: ServingPoint; order: number }[] = [];
   for (const f of feasible) {
     for (const point of f.scan.points) points.push({ f, point, order: f.order });
   }

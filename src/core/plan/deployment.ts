@@ -1,21 +1,19 @@
 /**
  * One deployment a plan considers (a GPU type, a layout, a weight and a KV cache format), its
- * memory (checked first: it needs no timing) and its serving point at a concurrency.
- *
- * Serving point: until the continuous-batching model (serving.ts) is available, the point at
- * concurrency C is the batch-C estimate — C sequences prefilled together, then decoded together —
- * which is what a serving point is when all C requests arrive at once. Its TTFT (the whole batch's
- * prefill) and TPOT (a step of C sequences) only grow with C, which the search relies on. The
- * request rate one replica carries follows from Little's law: C sequences in flight for e2e seconds.
+ * memory (checked first: it needs no timing) and its serving point at a concurrency: the
+ * continuous-batching steady state of serving.ts, whose TTFT and TPOT never fall as concurrency
+ * rises (the search relies on it).
  */
 import { Estimate } from '../estimate.js';
 import type { ModelAnalysis } from '../model.js';
-import type { Bound } from '../roofline.js';
+import { reservedTokens, servingAtConcurrency } from '../serving.js';
 import type { EstimateRequest, GpuSpec, NumberFormat, WeightFormat } from '../types.js';
 import type { Layout } from './layouts.js';
-import type { PlanRequest, PlanServingPoint } from './types.js';
+import type { PlanRequest, ServingPoint } from './types.js';
 
 export interface Deployment {
+  /** The deployment at batch 1, made on first use; its serving points share its per-workload quantities. */
+  estimate?: Estimate;
   gpu: GpuSpec;
   layout: Layout;
   weightFormat: WeightFormat;
@@ -39,6 +37,7 @@ export function estimateRequest(d: Deployment, concurrency: number): EstimateReq
     model: p.model,
     gpu: d.gpu,
     gpuCount: d.layout.parallelism.gpuCount,
+    parallelism: d.layout.parallelism,
     weightFormat: d.weightFormat,
     kvCacheFormat: d.kvCacheFormat,
     inputTokens: p.inputTokens,
@@ -61,9 +60,15 @@ function formatNote(e: Estimate): string | null {
   return null;
 }
 
+function estimateOf(d: Deployment): Estimate {
+  d.estimate ??= new Estimate(estimateRequest(d, 1), d.analysis);
+  return d.estimate;
+}
+
 export function deploymentMemory(d: Deployment): DeploymentMemory {
-  const e = new Estimate(estimateRequest(d, 1), d.analysis);
-  const limit = e.maxBatchSize(d.plan.inputTokens + d.plan.outputTokens);
+  const e = estimateOf(d);
+  const reserved = reservedTokens(d.plan.inputTokens, d.plan.outputTokens);
+  const limit = e.maxBatchSize(Math.min(reserved, d.analysis.model.contextWindow));
   return {
     maxConcurrency: limit.batchSize,
     weightsFit: limit.limitedBy !== 'WEIGHTS_DO_NOT_FIT',
@@ -72,34 +77,14 @@ export function deploymentMemory(d: Deployment): DeploymentMemory {
   };
 }
 
-const LIMITED_BY: Record<Bound, PlanServingPoint['limitedBy']> = {
-  COMPUTE: 'COMPUTE',
-  MEMORY: 'MEMORY_BANDWIDTH',
-  INTERCONNECT: 'INTERCONNECT',
-  OVERHEAD: 'LATENCY',
-};
-
-export function servingPoint(d: Deployment, concurrency: number, maxConcurrency: number): PlanServingPoint {
-  const t = new Estimate(estimateRequest(d, concurrency), d.analysis).timing;
-  const gpus = d.layout.parallelism.gpuCount;
-  return {
-    concurrency,
-    requestsPerSecond: concurrency / t.totalSeconds,
-    timeToFirstTokenSeconds: t.timeToFirstTokenSeconds,
-    timePerOutputTokenSeconds: t.timePerOutputTokenSeconds,
-    e2eSeconds: t.totalSeconds,
-    outputTokensPerSecond: t.outputTokensPerSecond,
-    outputTokensPerSecondPerGpu: t.outputTokensPerSecond / gpus,
-    outputTokensPerSecondPerUser: 1 / t.timePerOutputTokenSeconds,
-    kvCacheUtilization: concurrency / maxConcurrency,
-    limitedBy: concurrency >= maxConcurrency ? 'KV_CAPACITY' : LIMITED_BY[t.decode.bound],
-  };
+export function servingPoint(d: Deployment, concurrency: number, maxConcurrency: number): ServingPoint {
+  return servingAtConcurrency(estimateOf(d), concurrency, maxConcurrency);
 }
 
 /** Which target a serving point misses, first TTFT then TPOT; null when it meets both. */
 export function missedTarget(
   plan: PlanRequest,
-  point: PlanServingPoint,
+  point: ServingPoint,
 ): 'TIME_TO_FIRST_TOKEN' | 'TIME_PER_OUTPUT_TOKEN' | null {
   const ttft = plan.maxTimeToFirstTokenSeconds;
   if (ttft !== undefined && point.timeToFirstTokenSeconds > ttft) return 'TIME_TO_FIRST_TOKEN';

@@ -9,10 +9,10 @@
  * number of ranks is a multiple of the KV heads).
  */
 import type { ModelSpec } from '../types.js';
-import type { LayoutDegrees } from './types.js';
+import type { Parallelism } from './types.js';
 
 export interface Layout {
-  parallelism: LayoutDegrees;
+  parallelism: Parallelism;
   /** Why engines refuse this split; null when they accept it. */
   refusal: string | null;
 }

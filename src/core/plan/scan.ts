@@ -10,7 +10,7 @@
  *   benchmark hold the search to.
  */
 import { type Deployment, missedTarget, servingPoint } from './deployment.js';
-import type { PlanServingPoint } from './types.js';
+import type { ServingPoint } from './types.js';
 
 export type MissedTarget = 'TIME_TO_FIRST_TOKEN' | 'TIME_PER_OUTPUT_TOKEN';
 
@@ -18,11 +18,11 @@ export interface ScanResult {
   /** Largest feasible concurrency; 0 when even one sequence misses a target. */
   best: number;
   /** Feasible serving points at 1, 2, 4, ... below best, and at best, ascending. */
-  points: PlanServingPoint[];
+  points: ServingPoint[];
   /** What concurrency 1 misses when best is 0; what best + 1 misses when best < maxConcurrency. */
   missed: MissedTarget | null;
   /** The serving point at best + 1 (null when best = maxConcurrency or best = 0). */
-  next: PlanServingPoint | null;
+  next: ServingPoint | null;
   servingPointsComputed: number;
 }
 
@@ -32,7 +32,7 @@ function isPowerOfTwo(n: number): boolean {
 
 /** A serving point and the target it misses, if any. */
 export interface Probe {
-  point: PlanServingPoint;
+  point: ServingPoint;
   missed: MissedTarget | null;
 }
 
@@ -50,7 +50,7 @@ export function searchScan(d: Deployment, maxConcurrency: number, known: readonl
     computed++;
     return probe(d, c, maxConcurrency);
   };
-  const points: PlanServingPoint[] = [];
+  const points: ServingPoint[] = [];
   // Doubling: 1, 2, 4, ... (capped at maxConcurrency) until one misses a target.
   let good = 0;
   let bad = 0;
@@ -102,7 +102,7 @@ export function searchScan(d: Deployment, maxConcurrency: number, known: readonl
 }
 
 export function exhaustiveScan(d: Deployment, maxConcurrency: number): ScanResult {
-  const all: PlanServingPoint[] = [];
+  const all: ServingPoint[] = [];
   const misses: (MissedTarget | null)[] = [];
   for (let c = 1; c <= maxConcurrency; c++) {
     const point = servingPoint(d, c, maxConcurrency);

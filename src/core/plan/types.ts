@@ -1,13 +1,17 @@
 /** Plain shapes of a deployment plan: what is asked, what each candidate is, why others were rejected. */
+import type { ServingPoint } from '../serving.js';
 import type {
   EngineProfile,
   GpuSpec,
   MemoryAssumptions,
   ModelSpec,
   NumberFormat,
+  Parallelism,
   Tuning,
   WeightFormat,
 } from '../types.js';
+
+export type { Parallelism, ServingPoint };
 
 export const PLAN_OBJECTIVES = ['COST', 'GPU_COUNT', 'THROUGHPUT_PER_GPU', 'LATENCY'] as const;
 export type PlanObjective = (typeof PLAN_OBJECTIVES)[number];
@@ -22,16 +26,6 @@ export const REJECTION_REASONS = [
   'TIME_PER_OUTPUT_TOKEN',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
-
-/** How the GPUs of one deployment are split. data is 1: copies of a deployment are its replicas. */
-export interface LayoutDegrees {
-  tensor: number;
-  pipeline: number;
-  expert: number;
-  data: number;
-  /** tensor x pipeline x data. */
-  gpuCount: number;
-}
 
 export interface PlanRequest {
   model: ModelSpec;
@@ -58,20 +52,6 @@ export interface PlanRequest {
   memory?: Partial<MemoryAssumptions>;
 }
 
-/** Steady state of one deployment at a concurrency (the fields of the API's ServingPoint). */
-export interface PlanServingPoint {
-  concurrency: number;
-  requestsPerSecond: number;
-  timeToFirstTokenSeconds: number;
-  timePerOutputTokenSeconds: number;
-  e2eSeconds: number;
-  outputTokensPerSecond: number;
-  outputTokensPerSecondPerGpu: number;
-  outputTokensPerSecondPerUser: number;
-  kvCacheUtilization: number;
-  limitedBy: 'COMPUTE' | 'MEMORY_BANDWIDTH' | 'KV_CAPACITY' | 'INTERCONNECT' | 'LATENCY';
-}
-
 export interface PlanCandidate {
   gpu: GpuSpec;
   /** GPUs of one replica (parallelism.gpuCount). */
@@ -79,7 +59,7 @@ export interface PlanCandidate {
   replicas: number;
   /** gpuCount x replicas. */
   totalGpus: number;
-  parallelism: LayoutDegrees;
+  parallelism: Parallelism;
   weightFormat: WeightFormat;
   kvCacheFormat: NumberFormat;
   /** The format the matmuls run in on this GPU (after any fallback). */
@@ -89,7 +69,7 @@ export interface PlanCandidate {
   concurrencyPerReplica: number;
   /** Most sequences of the workload one replica's KV cache holds. */
   maxConcurrencyPerReplica: number;
-  serving: PlanServingPoint;
+  serving: ServingPoint;
   /** Whole fleet (all replicas); null when the GPU has no price. */
   dollarsPerHour: number | null;
   /** One replica at its serving point; null when the GPU has no price. */

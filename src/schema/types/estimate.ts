@@ -1,5 +1,7 @@
-import type { Estimate } from '../../core/index.js';
+import { type Estimate, LIMITS, RATE_BISECTIONS } from '../../core/index.js';
 import { builder } from '../builder.js';
+import { estimateCost } from '../estimate-cost.js';
+import { curvePoints, servingLoad } from '../serving-args.js';
 import { checkTokens } from '../validation.js';
 import { AssumptionsRef } from './assumptions.js';
 import { AttentionShareRef } from './attention-share.js';
@@ -9,15 +11,19 @@ import { FitsBasisEnum } from './enums.js';
 import { GpuRef } from './gpu.js';
 import { MemoryBreakdownRef } from './memory-breakdown.js';
 import { ModelRef } from './model.js';
+import { ParallelismRef } from './parallelism.js';
 import { PhaseCostRef } from './phase-cost.js';
+import { ServingArrivalsEnum, ServingPointRef } from './serving-point.js';
 import { rangeFieldOf } from './value-range.js';
+
+const { batchSize } = LIMITS;
 
 /** Backed by the core's lazy Estimate: memory, max context and timing run only when selected. */
 export const EstimateRef = builder.objectRef<Estimate>('Estimate');
 
 EstimateRef.implement({
   description:
-    'One model on one GPU (or tensor-parallel group) for one workload. Memory figures are per GPU; times are for the whole batch. Parts are computed only when selected.',
+    'One model on one GPU or a group of them (tensor x pipeline x expert x data parallel) for one workload. Memory figures are per GPU (the most loaded one); times are for the whole batch. Parts are computed only when selected.',
   fields: (t) => ({
     model: t.field({ type: ModelRef, description: 'The model estimated.', resolve: (e) => e.request.model }),
     gpu: t.field({
@@ -26,8 +32,53 @@ EstimateRef.implement({
       resolve: (e) => e.request.gpu,
     }),
     gpuCount: t.int({
-      description: 'GPUs in the tensor-parallel group.',
+      description: 'GPUs in all: tensor x pipeline x data.',
       resolve: (e) => e.request.gpuCount,
+    }),
+    parallelism: t.field({
+      type: ParallelismRef,
+      description: 'How the GPUs split the model, as resolved.',
+      resolve: (e) => e.request.sharding.parallelism,
+    }),
+    maxConcurrency: t.int({
+      description:
+        'Sequences of inputTokens + outputTokens (reserved in whole 16-token KV blocks) the KV cache holds at once, across all data-parallel replicas: what continuous batching can run together. 0 when not even one fits.',
+      resolve: (e) => e.maxConcurrency,
+    }),
+    serving: t.field({
+      type: ServingPointRef,
+      description:
+        "The steady state of continuous batching under load (see ServingPoint): at a concurrency (sequences in flight), or at a request rate (Little's law finds the concurrency that carries it). Give at most one; neither: concurrency 1, which is this estimate at batchSize 1.",
+      args: {
+        concurrency: t.arg.int({
+          description: `Sequences in flight across the estimate, ${batchSize.min} to ${batchSize.max} (above maxConcurrency the point is not sustainable).`,
+        }),
+        requestsPerSecond: t.arg.float({
+          description: `Requests per second across the estimate, above 0 and at most ${LIMITS.planRequestsPerSecond.max}.`,
+        }),
+        arrivals: t.arg({
+          type: ServingArrivalsEnum,
+          defaultValue: 'STAGGERED',
+          description: 'How the requests arrive (with concurrency).',
+        }),
+      },
+      extensions: estimateCost((args: { requestsPerSecond?: number | null }) =>
+        args.requestsPerSecond == null ? 1 : RATE_BISECTIONS,
+      ),
+      resolve: (e, args) => e.serving(servingLoad(args)),
+    }),
+    servingCurve: t.field({
+      type: [ServingPointRef],
+      description:
+        'Serving points (staggered arrivals) at `points` concurrencies from 1 to maxConcurrency, spaced evenly in log scale (fewer when maxConcurrency is small; empty when nothing fits): the curve of throughput per GPU against throughput per user.',
+      args: {
+        points: t.arg.int({
+          defaultValue: 16,
+          description: `Concurrencies to sample, ${LIMITS.servingCurvePoints.min} to ${LIMITS.servingCurvePoints.max}.`,
+        }),
+      },
+      extensions: estimateCost((args: { points?: number | null }) => args.points ?? 16),
+      resolve: (e, args) => e.servingCurve(curvePoints(args.points)),
     }),
     fits: t.boolean({
       description:

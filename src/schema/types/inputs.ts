@@ -1,15 +1,41 @@
 import type { InputFieldBuilder } from '@pothos/core';
-import { DEFAULT_ENGINE, LIMITS } from '../../core/index.js';
+import {
+  DEFAULT_ENGINE,
+  DEFAULT_GPUS_PER_NODE,
+  DEFAULT_NETWORK_BYTES_PER_SECOND,
+  LIMITS,
+} from '../../core/index.js';
 import { builder } from '../builder.js';
 import { DEFAULT_INTERCONNECT_BYTES_PER_SECOND } from '../resolve-input.js';
 import { COMPARE_LIMIT } from '../validation.js';
 import { EngineProfileEnum, GpuGenerationEnum, NumberFormatEnum, WeightQuantizationEnum } from './enums.js';
 import { MEMORY_ASSUMPTION_DESCRIPTIONS } from './memory-assumptions.js';
+import { ParallelismInput } from './parallelism.js';
 import { TuningInput } from './tuning.js';
 
 type InputFields = InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>;
 
-const { tokens, batchSize, gpuCount } = LIMITS;
+const { tokens, batchSize, gpuCount, parallelDegree, draftTokens } = LIMITS;
+
+export const SpeculativeDecodingInput = builder.inputType('SpeculativeDecodingInput', {
+  description:
+    'Each decode step verifies draftTokens proposed tokens per sequence and keeps acceptedTokensPerStep of them on average (the bonus token included).',
+  fields: (t) => ({
+    draftTokens: t.int({
+      required: true,
+      description: `Tokens proposed per step, ${draftTokens.min} to ${draftTokens.max}.`,
+    }),
+    acceptedTokensPerStep: t.float({
+      required: true,
+      description:
+        'Mean tokens each step keeps, from 1 (every proposal rejected) to draftTokens + 1 (all accepted), as measured for your traffic.',
+    }),
+    draftModel: t.id({
+      description:
+        'Catalog id of the draft model, timed on one GPU for draftTokens steps of its own per step (its weights are not counted in memory). Omit for multi-token-prediction heads or n-gram lookup (proposing taken as free).',
+    }),
+  }),
+});
 
 export const FlopsByFormatInput = builder.inputType('FlopsByFormatInput', {
   description: 'Dense (not 2:4 sparse) peak throughput of one compute format.',
@@ -128,8 +154,28 @@ const requestFields = (t: InputFields) => ({
     description: `Sequences served together, ${batchSize.min} to ${batchSize.max}.`,
   }),
   gpuCount: t.int({
-    defaultValue: 1,
-    description: `GPUs in one tensor-parallel group, ${gpuCount.min} to ${gpuCount.max}. Memory figures are per GPU.`,
+    description: `GPUs in all, ${gpuCount.min} to ${gpuCount.max}. Alone: one tensor-parallel group (tensor = gpuCount). With parallelism: tensor x pipeline x data, which it may be omitted for. Default 1. Memory figures are per GPU (the most loaded one).`,
+  }),
+  parallelism: t.field({
+    type: ParallelismInput,
+    description:
+      'How the GPUs split the model (tensor x pipeline x expert x data); default tensor = gpuCount. batchSize counts sequences across all data-parallel replicas.',
+  }),
+  gpusPerNode: t.int({
+    defaultValue: DEFAULT_GPUS_PER_NODE,
+    description: `GPUs per node, ${parallelDegree.min} to ${parallelDegree.max}: collectives spanning more GPUs cross the network instead of the GPU interconnect.`,
+  }),
+  networkGigabitsPerSecondPerGpu: t.float({
+    description: `Network bandwidth per GPU between nodes, Gb/s; default the GPU platform's (${(DEFAULT_NETWORK_BYTES_PER_SECOND * 8) / 1e9} Gb/s InfiniBand per GPU where the catalog gives none).`,
+  }),
+  prefixCacheHitRate: t.float({
+    defaultValue: 0,
+    description:
+      'Share of each prompt already in the prefix cache, 0 up to (not including) 1: those tokens are attended to but not recomputed (their memory is still counted per sequence).',
+  }),
+  speculativeDecoding: t.field({
+    type: SpeculativeDecodingInput,
+    description: 'Speculative decoding or multi-token prediction; omit for one token per decode step.',
   }),
   engine: t.field({
     type: EngineProfileEnum,

@@ -42,8 +42,8 @@ import { estimateRequestOf } from '../resolve-input.js';
 import { EngineProfileEnum, NumberFormatEnum } from './enums.js';
 import { GpuRef } from './gpu.js';
 import { CustomModelInput, EstimateInput } from './inputs.js';
-import { PlanParallelismRef } from './plan-parallelism.js';
-import { PlanServingPointRef } from './plan-serving-point.js';
+import { ParallelismRef } from './parallelism.js';
+import { ServingPointRef } from './serving-point.js';
 
 const OBJECTIVE_DESCRIPTIONS: Record<PlanObjective, string> = {
   COST: 'Cheapest: the fleet dollars per hour when requestsPerSecond is given, else dollars per million output tokens. GPUs without a price rank last.',
@@ -165,7 +165,7 @@ PlanCandidateRef.implement({
     }),
     totalGpus: t.exposeInt('totalGpus', { description: 'gpuCount x replicas.' }),
     parallelism: t.field({
-      type: PlanParallelismRef,
+      type: ParallelismRef,
       description: 'How one replica splits the model.',
       resolve: (c) => c.parallelism,
     }),
@@ -197,7 +197,7 @@ PlanCandidateRef.implement({
       description: "Sequences of the workload one replica's KV cache holds.",
     }),
     serving: t.field({
-      type: PlanServingPointRef,
+      type: ServingPointRef,
       description: 'One replica at concurrencyPerReplica.',
       resolve: (c) => c.serving,
     }),

@@ -8,11 +8,11 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type Bound =
   /** Arithmetic: FLOPs / (peak FLOP/s x compute efficiency) is the larger roofline term. */
   | 'COMPUTE'
-  /** GPU-to-GPU transfers of tensor parallelism (all-reduce). */
+  /** GPU-to-GPU transfers: tensor-parallel all-reduce, expert-parallel all-to-all. */
   | 'INTERCONNECT'
   /** Memory traffic: bytes / (bandwidth x bandwidth efficiency) is the larger roofline term. */
   | 'MEMORY'
-  /** Fixed per-request or per-step overhead of the engine (scheduling, launches, sampling). */
+  /** Fixed per-request or per-step overhead of the engine (scheduling, launches, sampling), or a pipeline stage waiting for the others. */
   | 'OVERHEAD';
 
 /** Every combination of models x GPUs x weightFormats x kvCacheFormats, estimated with the same workload, in that nesting order (catalog entries, then custom models, then models from config.json). At most 1024 estimates per request. */
@@ -25,10 +25,12 @@ export type CompareInput = {
   customModels?: Array<CustomModelInput> | null | undefined;
   /** Engine profile whose calibrated efficiencies and overheads apply; IDEAL is the roofline bound and takes no tuning overrides. */
   engine?: EngineProfile | null | undefined;
-  /** GPUs in one tensor-parallel group, 1 to 1024. Memory figures are per GPU. */
+  /** GPUs in all, 1 to 1024. Alone: one tensor-parallel group (tensor = gpuCount). With parallelism: tensor x pipeline x data, which it may be omitted for. Default 1. Memory figures are per GPU (the most loaded one). */
   gpuCount?: number | null | undefined;
   /** Catalog GPU ids or aliases. */
   gpus?: Array<string | number> | null | undefined;
+  /** GPUs per node, 1 to 1024: collectives spanning more GPUs cross the network instead of the GPU interconnect. */
+  gpusPerNode?: number | null | undefined;
   /** Prompt length per sequence, tokens, 1 to 10000000. */
   inputTokens: number;
   /** KV cache formats to compare. */
@@ -39,8 +41,16 @@ export type CompareInput = {
   modelConfigs?: Array<unknown> | null | undefined;
   /** Catalog model ids or aliases. */
   models?: Array<string | number> | null | undefined;
+  /** Network bandwidth per GPU between nodes, Gb/s; default the GPU platform's (400 Gb/s InfiniBand per GPU where the catalog gives none). */
+  networkGigabitsPerSecondPerGpu?: number | null | undefined;
   /** Generated tokens per sequence, tokens, 1 to 10000000. */
   outputTokens: number;
+  /** How the GPUs split the model (tensor x pipeline x expert x data); default tensor = gpuCount. batchSize counts sequences across all data-parallel replicas. */
+  parallelism?: ParallelismInput | null | undefined;
+  /** Share of each prompt already in the prefix cache, 0 up to (not including) 1: those tokens are attended to but not recomputed (their memory is still counted per sequence). */
+  prefixCacheHitRate?: number | null | undefined;
+  /** Speculative decoding or multi-token prediction; omit for one token per decode step. */
+  speculativeDecoding?: SpeculativeDecodingInput | null | undefined;
   /** Overrides of the profile efficiencies and overheads. */
   tuning?: TuningInput | null | undefined;
   /** Weight formats to compare (compute format: the default for each). */
@@ -135,8 +145,10 @@ export type EstimateInput = {
   engine?: EngineProfile | null | undefined;
   /** Catalog GPU id or alias, case-insensitive (see Query.gpus). */
   gpu?: string | number | null | undefined;
-  /** GPUs in one tensor-parallel group, 1 to 1024. Memory figures are per GPU. */
+  /** GPUs in all, 1 to 1024. Alone: one tensor-parallel group (tensor = gpuCount). With parallelism: tensor x pipeline x data, which it may be omitted for. Default 1. Memory figures are per GPU (the most loaded one). */
   gpuCount?: number | null | undefined;
+  /** GPUs per node, 1 to 1024: collectives spanning more GPUs cross the network instead of the GPU interconnect. */
+  gpusPerNode?: number | null | undefined;
   /** Prompt length per sequence, tokens, 1 to 10000000. */
   inputTokens: number;
   /** Format of the stored KV cache. */
@@ -147,8 +159,16 @@ export type EstimateInput = {
   model?: string | number | null | undefined;
   /** A HuggingFace config.json, as published (multimodal configs: their text_config is used). See Query.modelFromConfig for how it is read and which model_type values are supported. */
   modelConfig?: unknown;
+  /** Network bandwidth per GPU between nodes, Gb/s; default the GPU platform's (400 Gb/s InfiniBand per GPU where the catalog gives none). */
+  networkGigabitsPerSecondPerGpu?: number | null | undefined;
   /** Generated tokens per sequence, tokens, 1 to 10000000. */
   outputTokens: number;
+  /** How the GPUs split the model (tensor x pipeline x expert x data); default tensor = gpuCount. batchSize counts sequences across all data-parallel replicas. */
+  parallelism?: ParallelismInput | null | undefined;
+  /** Share of each prompt already in the prefix cache, 0 up to (not including) 1: those tokens are attended to but not recomputed (their memory is still counted per sequence). */
+  prefixCacheHitRate?: number | null | undefined;
+  /** Speculative decoding or multi-token prediction; omit for one token per decode step. */
+  speculativeDecoding?: SpeculativeDecodingInput | null | undefined;
   /** Overrides of the profile efficiencies and overheads. */
   tuning?: TuningInput | null | undefined;
   /** Format of the stored layer matrices (embeddings, LM head, norms and biases stay 16-bit). */
@@ -243,6 +263,8 @@ export type Operator =
   | 'ATTENTION_VALUES'
   /** Token embedding lookup (memory traffic only). */
   | 'EMBEDDING'
+  /** Expert parallelism: all-to-all dispatch of each token to the GPUs holding its top-k experts and the combine back, every MoE layer (expert > 1 only). */
+  | 'EXPERT_ALL_TO_ALL'
   /** Feed-forward network: the dense MLP, or the routed experts each token uses (FLOPs) and the distinct experts a step reads (bytes). */
   | 'FFN'
   /** Output projection to the vocabulary, for the last position of each sequence only. */
@@ -253,12 +275,28 @@ export type Operator =
   | 'NORMS'
   /** Attention output projection back to the hidden size; MLA decode first applies the value half of the kv up-projection (absorbed form). */
   | 'OUTPUT_PROJECTION'
+  /** Pipeline parallelism: time the busiest stage waits for the others and for the point-to-point transfer of activations between stages (pipeline > 1 only). */
+  | 'PIPELINE_BUBBLE'
   /** Query, key and value projections (with biases where the model has them). MLA: q down/up and kv down projections, plus the kv up-projection in prefill (expanded form) or the key half of it folded into the query in decode (absorbed form). */
   | 'QKV_PROJECTION'
   /** Shared experts of an MoE layer, which every token uses (DeepSeek, Kimi, Qwen2-MoE, Llama-4). */
   | 'SHARED_EXPERTS'
-  /** Two ring all-reduces per layer over the interconnect (gpuCount > 1 only). */
+  /** Speculative decoding: the draft model's own decode steps (draftTokens of them, on one GPU) that propose the tokens each step verifies. */
+  | 'SPECULATIVE_DRAFT'
+  /** Ring all-reduces over the tensor-parallel GPUs: after attention and after the FFN of every layer (after attention only in MoE layers with expert parallelism); over the GPU interconnect within a node, the network when the tensor group spans nodes (tensor > 1 only). */
   | 'TENSOR_PARALLEL_ALL_REDUCE';
+
+/** How the GPUs split the model, each degree 1 to 1024. Splits engines refuse (attention heads or KV heads that do not divide over the tensor GPUs, more stages than layers, experts that do not divide over the expert GPUs, expert GPUs that do not divide tensor x data) are BAD_USER_INPUT naming the rule. */
+export type ParallelismInput = {
+  /** Data-parallel replicas. */
+  data?: number | null | undefined;
+  /** Expert-parallel ranks for the routed experts; must divide tensor x data (MoE models only). */
+  expert?: number | null | undefined;
+  /** Pipeline stages. */
+  pipeline?: number | null | undefined;
+  /** Tensor-parallel GPUs per pipeline stage. */
+  tensor?: number | null | undefined;
+};
 
 /** A model, a workload and latency targets: which deployments meet them, and at what cost. The search looks at gpus x layouts (one per GPU count up to maxGpus) x weightFormats x kvCacheFormats configurations, at most 100000; a larger search is a BAD_USER_INPUT error raised before any work. */
 export type PlanInput = {
@@ -321,6 +359,16 @@ export type RejectionReason =
   | 'TIME_TO_FIRST_TOKEN'
   /** Weights, activations and runtime overhead alone exceed the memory of a GPU. */
   | 'WEIGHTS_DO_NOT_FIT';
+
+/** Each decode step verifies draftTokens proposed tokens per sequence and keeps acceptedTokensPerStep of them on average (the bonus token included). */
+export type SpeculativeDecodingInput = {
+  /** Mean tokens each step keeps, from 1 (every proposal rejected) to draftTokens + 1 (all accepted), as measured for your traffic. */
+  acceptedTokensPerStep: number;
+  /** Catalog id of the draft model, timed on one GPU for draftTokens steps of its own per step (its weights are not counted in memory). Omit for multi-token-prediction heads or n-gram lookup (proposing taken as free). */
+  draftModel?: string | number | null | undefined;
+  /** Tokens proposed per step, 1 to 16. */
+  draftTokens: number;
+};
 
 /** Overrides of the engine profile's calibrated efficiencies and overheads; omitted fields keep the profile's values. Not accepted with engine IDEAL, which is the roofline bound. */
 export type TuningInput = {
