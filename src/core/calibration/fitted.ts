@@ -27,9 +27,9 @@ export const FITTED: FittedCalibration = {
       HOPPER: {
         decodeBandwidthEfficiency: 0.7056,
         weightOnlyBandwidthEfficiency: 0.72,
-        prefillComputeEfficiency: 0.399,
+        prefillComputeEfficiency: 0.3876,
         prefillBandwidthEfficiency: 0.7056,
-        decodeComputeEfficiency: 0.399,
+        decodeComputeEfficiency: 0.3876,
       },
       ADA: {
         decodeBandwidthEfficiency: 0.9,
@@ -41,8 +41,8 @@ export const FITTED: FittedCalibration = {
     },
     ranges: {
       TIME_TO_FIRST_TOKEN: {
-        low: 0.4381,
-        high: 1.735,
+        low: 0.4357,
+        high: 1.643,
         cases: 22,
         basis: 'METRIC',
       },
@@ -54,12 +54,12 @@ export const FITTED: FittedCalibration = {
       },
       TOTAL: {
         low: 0.608,
-        high: 1.647,
+        high: 1.62,
         cases: 111,
         basis: 'POOLED_TIMING',
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        low: 0.6074,
+        low: 0.6172,
         high: 1.645,
         cases: 111,
         basis: 'POOLED_TIMING',
@@ -81,9 +81,9 @@ export const FITTED: FittedCalibration = {
   },
   LLAMA_CPP: {
     tuning: {
-      prefillComputeEfficiency: 0.35,
+      prefillComputeEfficiency: 0.36,
       prefillBandwidthEfficiency: 0.52,
-      decodeComputeEfficiency: 0.35,
+      decodeComputeEfficiency: 0.36,
       decodeBandwidthEfficiency: 0.52,
       weightOnlyBandwidthEfficiency: 0.58,
       perRequestOverheadSeconds: 0,
@@ -96,29 +96,29 @@ export const FITTED: FittedCalibration = {
       AMPERE: {
         decodeBandwidthEfficiency: 0.51,
         weightOnlyBandwidthEfficiency: 0.51,
-        prefillComputeEfficiency: 0.35,
+        prefillComputeEfficiency: 0.37,
         prefillBandwidthEfficiency: 0.51,
-        decodeComputeEfficiency: 0.35,
+        decodeComputeEfficiency: 0.37,
       },
       HOPPER: {
         decodeBandwidthEfficiency: 0.56,
         weightOnlyBandwidthEfficiency: 0.75,
-        prefillComputeEfficiency: 0.245,
+        prefillComputeEfficiency: 0.2448,
         prefillBandwidthEfficiency: 0.56,
-        decodeComputeEfficiency: 0.245,
+        decodeComputeEfficiency: 0.2448,
       },
       ADA: {
         decodeBandwidthEfficiency: 0.8112,
         weightOnlyBandwidthEfficiency: 0.57,
-        prefillComputeEfficiency: 0.609,
+        prefillComputeEfficiency: 0.62,
         prefillBandwidthEfficiency: 0.8112,
-        decodeComputeEfficiency: 0.609,
+        decodeComputeEfficiency: 0.62,
       },
     },
     ranges: {
       TIME_TO_FIRST_TOKEN: {
-        low: 0.4381,
-        high: 1.735,
+        low: 0.4357,
+        high: 1.643,
         cases: 22,
         basis: 'METRIC',
       },
@@ -130,12 +130,12 @@ export const FITTED: FittedCalibration = {
       },
       TOTAL: {
         low: 0.608,
-        high: 1.647,
+        high: 1.62,
         cases: 111,
         basis: 'POOLED_TIMING',
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        low: 0.6074,
+        low: 0.6172,
         high: 1.645,
         cases: 111,
         basis: 'POOLED_TIMING',
@@ -179,15 +179,15 @@ export const FITTED: FittedCalibration = {
       HOPPER: {
         decodeBandwidthEfficiency: 0.5684,
         weightOnlyBandwidthEfficiency: 0.69,
-        prefillComputeEfficiency: 0.266,
+        prefillComputeEfficiency: 0.2584,
         prefillBandwidthEfficiency: 0.5684,
-        decodeComputeEfficiency: 0.266,
+        decodeComputeEfficiency: 0.2584,
       },
     },
     ranges: {
       TIME_TO_FIRST_TOKEN: {
-        low: 0.4381,
-        high: 1.735,
+        low: 0.4357,
+        high: 1.643,
         cases: 22,
         basis: 'METRIC',
       },
@@ -199,12 +199,12 @@ export const FITTED: FittedCalibration = {
       },
       TOTAL: {
         low: 0.608,
-        high: 1.647,
+        high: 1.62,
         cases: 111,
         basis: 'POOLED_TIMING',
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        low: 0.6074,
+        low: 0.6172,
         high: 1.645,
         cases: 111,
         basis: 'POOLED_TIMING',
@@ -248,9 +248,9 @@ export const FITTED: FittedCalibration = {
       HOPPER: {
         decodeBandwidthEfficiency: 0.7056,
         weightOnlyBandwidthEfficiency: 0.72,
-        prefillComputeEfficiency: 0.399,
+        prefillComputeEfficiency: 0.3876,
         prefillBandwidthEfficiency: 0.7056,
-        decodeComputeEfficiency: 0.399,
+        decodeComputeEfficiency: 0.3876,
       },
       ADA: {
         decodeBandwidthEfficiency: 0.9,
@@ -262,8 +262,8 @@ export const FITTED: FittedCalibration = {
     },
     ranges: {
       TIME_TO_FIRST_TOKEN: {
-        low: 0.4381,
-        high: 1.735,
+        low: 0.4357,
+        high: 1.643,
         cases: 22,
         basis: 'METRIC',
       },
@@ -275,12 +275,12 @@ export const FITTED: FittedCalibration = {
       },
       TOTAL: {
         low: 0.608,
-        high: 1.647,
+        high: 1.62,
         cases: 111,
         basis: 'POOLED_TIMING',
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        low: 0.6074,
+        low: 0.6172,
         high: 1.645,
         cases: 111,
         basis: 'POOLED_TIMING',
