@@ -319,8 +319,7 @@ export function maxBatchSize(analysis: ModelAnalysis, r: ResolvedRequest, contex
   let weightsFit = true;
   for (const stage of r.sharding.stages) {
     perRank = Math.min(perRank, stageMaxSequences(analysis, r, stage, contextTokens));
-    const room =
-      usableCapacityBytes(r) - stageWeightsBytes(analysis, r, stage) - fixedOverheadBytes(r);
+    const room = usableCapacityBytes(r) - stageWeightsBytes(analysis, r, stage) - fixedOverheadBytes(r);
     if (room - activationsBytes(analysis, r, stage, 1) <= 0) weightsFit = false;
   }
   const best = perRank * r.sharding.parallelism.data;

@@ -85,9 +85,9 @@ describe('maxConcurrency', () => {
     // KV per token: 2 x 32 layers x 4096 x 2 B = 524,288 B; per sequence 1024 x 524,288 = 536,870,912 B,
     // plus its FP32 logits 32,000 x 4 = 128,000 B.
     // Beyond 8 sequences prefill runs in 8192-token chunks: activations 8192 x 2 B x (2 x 4096 + 3 x 11,008) = 675,282,944 B.
-    // Room: 90% of the GPU (OPTIMIZED) - 13,476,839,424 B of weights - 1 GiB overhead.
+    // Room: 90% of the GPU (OPTIMIZED) - 13,476,839,424 B of weights - the fixed overhead (runtime and engine buffers).
     const e = estimate(request('llama-2-7b', 'a100-sxm4-80gb', { inputTokens: 1000, outputTokens: 24 }));
-    const room = catalogGpu('a100-sxm4-80gb').memoryBytes * 0.9 - 13_476_839_424 - 1024 ** 3;
+    const room = catalogGpu('a100-sxm4-80gb').memoryBytes * 0.9 - 13_476_839_424 - e.memory.overheadBytes;
     expect(reservedTokens(1000, 24)).toBe(1024);
     expect(e.maxConcurrency).toBe(Math.floor((room - 675_282_944) / (536_870_912 + 128_000)));
   });
