@@ -185,6 +185,8 @@ function logitsBytesPerSequence(analysis: ModelAnalysis, r: ResolvedRequest, sta
 
 /** Tokens in the largest step of one data-parallel rank: a prefill chunk of up to maxBatchedTokens, or one decode token per sequence. */
 function largestStepTokens(r: ResolvedRequest, rankSequences: number): number {
+  // An engine that reserves a full step holds its activations whatever the request (engine-memory.ts).
+  if (r.memory.reservesFullStep) return Math.max(r.memory.maxBatchedTokens, rankSequences);
   return Math.max(Math.min(rankSequences * r.inputTokens, r.memory.maxBatchedTokens), rankSequences);
 }
 
@@ -288,13 +290,15 @@ function stageMaxSequences(
     logitsBytesPerSequence(analysis, r, stage);
   const prompt = r.inputTokens;
   const chunk = r.memory.maxBatchedTokens;
+  // Whole prompts set the step up to this batch; an engine reserving a full step never has that regime.
+  const wholePromptsUpTo = r.memory.reservesFullStep ? 0 : Math.floor(chunk / prompt);
   const candidates = [
     // whole prompts in one step: step tokens = batch * prompt
-    { b: Math.floor(room / (perSequence + prompt * perStepToken)), lo: 1, hi: Math.floor(chunk / prompt) },
+    { b: Math.floor(room / (perSequence + prompt * perStepToken)), lo: 1, hi: wholePromptsUpTo },
     // chunked prefill: step tokens = chunk
     {
       b: Math.floor((room - chunk * perStepToken) / perSequence),
-      lo: Math.floor(chunk / prompt) + 1,
+      lo: wholePromptsUpTo + 1,
       hi: chunk,
     },
     // decode step larger than the chunk: step tokens = batch

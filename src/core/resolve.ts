@@ -118,7 +118,11 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
   const memory: MemoryAssumptions = {
     runtimeOverheadBytes: request.memory?.runtimeOverheadBytes ?? DEFAULT_RUNTIME_OVERHEAD_BYTES,
     engineBuffersBytes: request.memory?.engineBuffersBytes ?? engineBuffersBytes(engine),
-    maxBatchedTokens: request.memory?.maxBatchedTokens ?? DEFAULT_MAX_BATCHED_TOKENS,
+    maxBatchedTokens:
+      request.memory?.maxBatchedTokens ??
+      ENGINE_MEMORY[engine].maxBatchedTokens ??
+      DEFAULT_MAX_BATCHED_TOKENS,
+    reservesFullStep: request.memory?.reservesFullStep ?? ENGINE_MEMORY[engine].reservesFullStep,
     usableMemoryFraction: request.memory?.usableMemoryFraction ?? ENGINE_MEMORY[engine].usableMemoryFraction,
     attentionScoreBytes: request.memory?.attentionScoreBytes ?? 0,
     prefillLogitsBytes: request.memory?.prefillLogitsBytes ?? 0,

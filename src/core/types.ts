@@ -113,6 +113,12 @@ export interface MemoryAssumptions {
   engineBuffersBytes: number;
   /** Largest number of prompt tokens (all sequences together) one prefill step processes; longer prompts are chunked. */
   maxBatchedTokens: number;
+  /**
+   * The engine reserves the activations of a full maxBatchedTokens step whatever the request (vLLM's
+   * profile run, TensorRT-LLM's build-time activation buffers, llama.cpp's compute buffer); false: the
+   * request's own largest step. The default is the profile's.
+   */
+  reservesFullStep: boolean;
   /** Share of the GPU's memory the engine will use (vLLM gpu_memory_utilization), 0..1; the default is the profile's. */
   usableMemoryFraction: number;
   /** Bytes per attention-score element an unfused engine materialises in prefill (0: fused/flash attention). */

@@ -17,7 +17,7 @@ import type {
 type Maybe<T> = T | null | undefined;
 
 export type TuningInputShape = { [K in TuningField]?: Maybe<number> };
-export type MemoryAssumptionsInputShape = { [K in keyof MemoryAssumptions]?: Maybe<number> };
+export type MemoryAssumptionsInputShape = { [K in keyof MemoryAssumptions]?: Maybe<MemoryAssumptions[K]> };
 
 export interface CustomModelInputShape {
   name: string;

@@ -30,6 +30,19 @@ describe('memory as engines hold it', () => {
     expect(eager.memory.activationsBytes - fused.memory.activationsBytes).toBe(402_653_184 + 393_216_000);
   });
 
+  it('activations: engines that reserve a full step hold it whatever the request, the others their own', () => {
+    const step = (engine: 'OPTIMIZED' | 'LLAMA_CPP' | 'EXLLAMA', inputTokens: number) =>
+      estimate(request('llama-2-7b', 'rtx-4090', { engine, inputTokens })).memory.largestStepTokens;
+    // vLLM / TensorRT-LLM: the configured 8,192-token step, even for a 100-token prompt
+    expect(step('OPTIMIZED', 100)).toBe(8192);
+    // llama.cpp: its compute buffer for n_ubatch = 512 tokens, also for a 2,000-token prompt
+    expect(step('LLAMA_CPP', 100)).toBe(512);
+    expect(step('LLAMA_CPP', 2000)).toBe(512);
+    // ExLlama / AutoAWQ: the request's own prompt
+    expect(step('EXLLAMA', 100)).toBe(100);
+    expect(step('EXLLAMA', 2000)).toBe(2000);
+  });
+
   it('engine buffers add to the overhead and displace KV cache, derived by hand', () => {
     const at = (engineBuffersBytes: number) =>
       estimate(request('llama-3-8b', 'h100-sxm5-80gb', { memory: { engineBuffersBytes } }));

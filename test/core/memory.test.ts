@@ -25,9 +25,13 @@ describe('memory breakdown', () => {
   });
 
   it('Llama-3-8B FP16 on an L4, batch 4, 512 + 128 tokens: every part derived by hand', () => {
-    // Without the profile's fitted engine buffers (engine-memory.test.ts covers those).
+    // Without the profile's fitted engine buffers (engine-memory.test.ts covers those), and with the
+    // activations of this request's own largest step (reservesFullStep false; the default is below).
     const m = estimate(
-      request('llama-3-8b', 'l4', { batchSize: 4, memory: { engineBuffersBytes: 0 } }),
+      request('llama-3-8b', 'l4', {
+        batchSize: 4,
+        memory: { engineBuffersBytes: 0, reservesFullStep: false },
+      }),
     ).memory;
     // 8,030,261,248 parameters x 2 bytes.
     expect(m.weightsBytes).toBe(16_060_522_496);
@@ -44,6 +48,15 @@ describe('memory breakdown', () => {
     // gpu_memory_utilization 0.9 does; free is that less the total.
     expect(m.capacityBytes).toBe(catalogGpu('l4').memoryBytes * 0.9);
     expect(m.freeBytes).toBe(catalogGpu('l4').memoryBytes * 0.9 - 17_681_575_936);
+    // The OPTIMIZED profile reserves a full 8,192-token step whatever the request (vLLM's profiling
+    // forward, TensorRT-LLM's build-time buffers): 8,192 x 102,400 + 2,052,096 = 840,912,896 bytes.
+    const reserved = estimate(
+      request('llama-3-8b', 'l4', { batchSize: 4, memory: { engineBuffersBytes: 0 } }),
+    );
+    expect(reserved.memory.largestStepTokens).toBe(8192);
+    expect(reserved.memory.activationsBytes).toBe(840_912_896);
+    // 16,060,522,496 + 335,544,320 + 840,912,896 + 1,073,741,824.
+    expect(reserved.memory.totalBytes).toBe(18_310_721_536);
   });
 
   it('the runtime overhead is explicit and overridable', () => {
@@ -139,8 +152,17 @@ describe('max context length', () => {
 
 describe('max batch size', () => {
   it.each(GPUS.map((g) => [g.id] as const))('on %s: the max batch fits and one more does not', (gpuId) => {
-    for (const inputTokens of [16, 1000, 20_000]) {
-      const base = request('llama-3.1-8b', gpuId, { inputTokens, outputTokens: 256, weightFormat: 'INT8' });
+    // Both ways of sizing activations: a full reserved step (OPTIMIZED's default) and the request's own.
+    for (const [inputTokens, reservesFullStep] of [16, 1000, 20_000].flatMap((n) => [
+      [n, true] as const,
+      [n, false] as const,
+    ])) {
+      const base = request('llama-3.1-8b', gpuId, {
+        inputTokens,
+        outputTokens: 256,
+        weightFormat: 'INT8',
+        memory: { reservesFullStep },
+      });
       const limit = estimate(base).maxBatchSize(inputTokens + 256);
       if (limit.batchSize === 0) {
         expect(estimate(base).memory.fits).toBe(false);

@@ -100,7 +100,7 @@ export const ESTIMATE_FIELDS = `
       weightOnlyBandwidthEfficiency perRequestOverheadSeconds perStepOverheadSeconds allReduceLatencySeconds
       allReduceStepBytes dequantizationOpsPerWeight
     }
-    memoryAssumptions { runtimeOverheadBytes engineBuffersBytes maxBatchedTokens usableMemoryFraction attentionScoreBytes prefillLogitsBytes }
+    memoryAssumptions { runtimeOverheadBytes engineBuffersBytes maxBatchedTokens reservesFullStep usableMemoryFraction attentionScoreBytes prefillLogitsBytes }
     inputTokens outputTokens batchSize gpuCount
   }
 `;

@@ -133,6 +133,7 @@ export const MemoryAssumptionsInput = builder.inputType('MemoryAssumptionsInput'
     runtimeOverheadBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.runtimeOverheadBytes }),
     engineBuffersBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.engineBuffersBytes }),
     maxBatchedTokens: t.int({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.maxBatchedTokens }),
+    reservesFullStep: t.boolean({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.reservesFullStep }),
     usableMemoryFraction: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.usableMemoryFraction }),
     attentionScoreBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.attentionScoreBytes }),
     prefillLogitsBytes: t.float({ description: MEMORY_ASSUMPTION_DESCRIPTIONS.prefillLogitsBytes }),

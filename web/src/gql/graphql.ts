@@ -222,10 +222,12 @@ export type MemoryAssumptionsInput = {
   attentionScoreBytes?: number | null | undefined;
   /** Tensors the engine allocates whatever the request (kernel workspaces, unpacking scratch, rotary tables, sampler buffers) per GPU, bytes (default: the engine profile's, fitted on the calibration memory cases; 0 in IDEAL mode). Part of overheadBytes. */
   engineBuffersBytes?: number | null | undefined;
-  /** Most prompt tokens (all sequences together) one prefill step processes; longer prompts are chunked, tokens (default 8192). It sets the activation memory of prefill. */
+  /** Most prompt tokens (all sequences together) one prefill step processes; longer prompts are chunked, tokens (default 8192; LLAMA_CPP 512, llama.cpp's n_ubatch). It sets the activation memory of prefill. */
   maxBatchedTokens?: number | null | undefined;
   /** Bytes per logit an engine keeps for every prompt position in prefill, 0 to 16 (default 0: logits of the last position only; an HF-style forward that returns all logits and upcasts them: 2 + 4 = 6). */
   prefillLogitsBytes?: number | null | undefined;
+  /** Whether the engine reserves the activations of a full maxBatchedTokens step whatever the request (default: the engine profile's; OPTIMIZED true, as vLLM sizes its KV pool after a profiling forward of max_num_batched_tokens and TensorRT-LLM sizes activations for max_num_tokens at build; LLAMA_CPP true, its compute buffer is reserved for n_ubatch; others false: the request's own largest step). */
+  reservesFullStep?: boolean | null | undefined;
   /** CUDA context, library workspaces and allocator slack per GPU, bytes (default 1073741824 = 1 GiB). */
   runtimeOverheadBytes?: number | null | undefined;
   /** Share of each GPU's memory the engine will use, 0.01 to 1 (default: the engine profile's; OPTIMIZED 0.9 as vLLM's gpu_memory_utilization and TensorRT-LLM's free_gpu_memory_fraction, others 1). capacityBytes is memory x this fraction. */
