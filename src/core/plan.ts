@@ -138,7 +138,10 @@ function reject(tally: Tally, reason: RejectionReason): void {
  * checks that need no timing; the rejected ones are counted, the rest returned.
  */
 function fittingConfigurations(request: PlanRequest, analysis: ModelAnalysis, tally: Tally): Fitting[] {
-  const layouts = layoutsUpTo(request.model, request.maxGpus, request.gpuCounts);
+  const layouts = layoutsUpTo(request.model, request.maxGpus, {
+    gpuCounts: request.gpuCounts,
+    parallelism: request.parallelism,
+  });
   const fitting: Fitting[] = [];
   for (const gpu of request.gpus) {
     for (const weightFormat of request.weightFormats) {

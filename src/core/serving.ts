@@ -172,8 +172,10 @@ function mixedStep(w: Workload, decoding: number, prefill: number, chunks: numbe
 function stepSeconds(w: Workload, decoding: number, prefill: number, chunks: number): PhaseCost {
   const { analysis, r } = w;
   const prefillDominates = prefill > decoding * w.tokensPerDecode;
-  const inFlight = decoding + (prefill > 0 ? 1 : 0);
-  const microBatches = Math.max(1, Math.min(r.sharding.parallelism.pipeline, Math.floor(inFlight)));
+  // Under pipeline parallelism the decoding sequences run as up to `pipeline` micro-batches; a step
+  // carrying a prefill chunk crosses the stages as one (conservative: its decodes wait for the chunk).
+  const microBatches =
+    prefill > 0 ? 1 : Math.max(1, Math.min(r.sharding.parallelism.pipeline, Math.floor(decoding)));
   const cost = stepCost(
     analysis,
     r,

@@ -12,6 +12,7 @@ import {
   planExhaustive,
   planSizeProblem,
 } from '../../src/core/index.js';
+import { layoutsUpTo } from '../../src/core/plan/layouts.js';
 import { catalogGpu, catalogModel } from './helpers.js';
 
 const PRICES = new Map(GPU_PRICES.map((p) => [p.gpu, p.dollarsPerHour]));
@@ -346,6 +347,54 @@ describe('plan: limits and prices', () => {
       expect(entry.provider, entry.gpu).toBeTruthy();
       expect(entry.asOf, entry.gpu).toMatch(/^20(25|26)(-\d\d-\d\d)?$/);
       expect(entry.source, entry.gpu).toMatch(/^https:\/\//);
+    }
+  });
+});
+
+describe('plan: layouts', () => {
+  it('inside a node tensor 1..8, past it tensor 8 x pipeline nodes; MoE models add expert parallelism', () => {
+    const dense = layoutsUpTo(catalogModel('llama-3.1-70b'), 32).map((l) => l.parallelism);
+    // 8 tensor-only layouts, then 8 x 2, 8 x 3, 8 x 4.
+    expect(dense.map((p) => `${p.tensor}x${p.pipeline}`)).toEqual([
+      '1x1',
+      '2x1',
+      '3x1',
+      '4x1',
+      '5x1',
+      '6x1',
+      '7x1',
+      '8x1',
+      '8x2',
+      '8x3',
+      '8x4',
+    ]);
+    const moe = layoutsUpTo(catalogModel('mixtral-8x7b'), 16).map((l) => l.parallelism);
+    // Every layout with tensor > 1 has an expert-parallel twin (expert = tensor): 1 + 2 x 7 + 2 = 17.
+    expect(moe).toHaveLength(17);
+    expect(moe.filter((p) => p.expert > 1).every((p) => p.expert === p.tensor)).toBe(true);
+    // Mixtral's 8 KV heads: tensor 3, 5, 6, 7 are refused; 8 experts: expert 3, 5, 6, 7 too.
+    const refused = layoutsUpTo(catalogModel('mixtral-8x7b'), 8).filter((l) => l.refusal !== null);
+    expect(refused.map((l) => l.parallelism.tensor).sort()).toEqual([3, 3, 5, 5, 6, 6, 7, 7]);
+  });
+
+  it('a model larger than a node is planned across nodes: Llama-3.1-405B in FP16 on H100s', () => {
+    // 405.9e9 parameters x 2 B = 812 GB: more than 8 x 80 GB, so every candidate pipelines over nodes.
+    const request = planRequest({
+      model: catalogModel('llama-3.1-405b'),
+      gpus: [catalogGpu('h100-sxm5-80gb')],
+      weightFormats: ['FP16'],
+      kvCacheFormats: ['FP16'],
+      maxGpus: 32,
+      requestsPerSecond: 1,
+      maxTimeToFirstTokenSeconds: undefined,
+      maxTimePerOutputTokenSeconds: 0.2,
+    });
+    const p = plan(request);
+    expect(p.candidates.length).toBeGreaterThan(0);
+    for (const c of p.candidates) {
+      expect(c.parallelism.tensor).toBe(8);
+      expect(c.parallelism.pipeline).toBeGreaterThanOrEqual(2);
+      expectMeetsTargets(request, c);
     }
   });
 });

@@ -63,8 +63,9 @@ describe('Query.plan', () => {
       expect(c.serving.timePerOutputTokenSeconds).toBeLessThanOrEqual(0.04);
       expect(c.dollarsPerHour).toBeCloseTo((c.gpu.listPriceDollarsPerHour ?? 0) * c.gpuCount * c.replicas, 9);
     }
-    // 4 GPU types x 64 counts x 4 default weight formats x 2 default KV cache formats
-    expect(plan.evaluated).toBe(4 * 64 * 4 * 2);
+    // Layouts up to 64 GPUs, 8 per node, for a dense model: tensor 1..8 inside a node, then tensor 8 x pipeline
+    // 2..8 across nodes = 15. 4 GPU types x 15 layouts x 4 default weight formats x 2 default KV cache formats.
+    expect(plan.evaluated).toBe(4 * 15 * 4 * 2);
     const rejected = plan.rejected.reduce((sum, r) => sum + r.count, 0);
     expect(rejected).toBeLessThan(plan.evaluated);
     expect(numbersIn(result.data).every(([, n]) => Number.isFinite(n))).toBe(true);
@@ -138,14 +139,16 @@ describe('Query.plan', () => {
     const guarded = testApp({ analyzeModel: counting.analyzeModel, shareCatalogAnalyses: false });
     const formats = ['FP32', 'BF16', 'FP16', 'FP8', 'INT8', 'INT4'];
     const gpus = Array.from({ length: 50 }, () => 'h100');
-    // 50 x 64 x 6 x 6 = 115,200 configurations
-    expect(50 * 64 * 36).toBeGreaterThan(PLAN_SEARCH_LIMIT);
+    // Layouts up to 1024 GPUs, 8 per node: tensor 1..8 (8), tensor 8 x pipeline 2..128 (127), and for an MoE
+    // model an expert-parallel twin of each with tensor > 1 (134): 269, counted for any model before it is read.
+    // 50 x 269 x 6 x 6 = 484,200 configurations.
+    expect(50 * 269 * 36).toBeGreaterThan(PLAN_SEARCH_LIMIT);
     const result = await runOperation(guarded, PLAN_QUERY, {
-      input: { ...base, gpus, weightFormats: formats, kvCacheFormats: formats, maxGpus: 64 },
+      input: { ...base, gpus, weightFormats: formats, kvCacheFormats: formats, maxGpus: 1024 },
     });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(
-      /115200 configurations.*narrow gpus, maxGpus, weightFormats or kvCacheFormats/,
+      /484200 configurations.*narrow gpus, maxGpus, weightFormats or kvCacheFormats/,
     );
     expect(counting.calls).toEqual([]);
   });

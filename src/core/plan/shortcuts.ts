@@ -8,6 +8,7 @@ import { isStorageFormat } from '../formats.js';
 import type { ModelAnalysis } from '../model.js';
 import { NUMBER_FORMATS } from '../number-format.js';
 import { plan, planMemory } from '../plan.js';
+import { parallelismOf } from '../sharding.js';
 import type { EstimateRequest, WeightFormat } from '../types.js';
 import type { PlanCandidate, PlanObjective, PlanRequest } from './types.js';
 
@@ -64,6 +65,7 @@ export function maxConcurrencyWithin(r: EstimateRequest, targets: Targets, analy
       objective: 'THROUGHPUT_PER_GPU',
       maxGpus: r.gpuCount,
       gpuCounts: [r.gpuCount],
+      parallelism: parallelismOf(r.gpuCount, r.parallelism),
       ...targets,
     }),
     analysis,
@@ -84,6 +86,7 @@ export function bestWeightFormat(
         objective,
         maxGpus: r.gpuCount,
         gpuCounts: [r.gpuCount],
+        parallelism: parallelismOf(r.gpuCount, r.parallelism),
         weightFormats: WEIGHT_FORMAT_CHOICES,
         limit: 1,
         ...targets,

@@ -40,6 +40,8 @@ export interface PlanRequest {
   maxGpus: number;
   /** Only deployments of these GPU counts (the inverse shortcuts fix an estimate's own count); absent = every count. */
   gpuCounts?: readonly number[];
+  /** Only this layout (the inverse shortcuts keep an estimate's own split); absent = every layout. */
+  parallelism?: Parallelism;
   weightFormats: readonly WeightFormat[];
   kvCacheFormats: readonly NumberFormat[];
   /** Dollars per GPU-hour by GPU id; a GPU missing here has no price (null costs). */
