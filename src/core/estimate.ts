@@ -5,6 +5,7 @@ import {
   type MemoryBreakdown,
   maxBatchSize,
   maxContextLength,
+  memoryAcrossGpus,
   memoryBreakdown,
 } from './memory.js';
 import { analyzeModel, type ModelAnalysis } from './model.js';
@@ -42,6 +43,11 @@ export class Estimate {
   get memory(): MemoryBreakdown {
     this.#memory ??= memoryBreakdown(this.analysis, this.request);
     return this.#memory;
+  }
+
+  /** Memory of every GPU of the estimate together, bytes (what a sum over devices reports). */
+  get memoryAcrossGpusBytes(): number {
+    return memoryAcrossGpus(this.analysis, this.request);
   }
 
   get maxContext(): ContextLimit {

@@ -247,6 +247,20 @@ export function memoryBreakdown(analysis: ModelAnalysis, r: ResolvedRequest): Me
 }
 
 /**
+ * Memory of every GPU together: each stage's GPUs (tensor x data of them, each rank holding its
+ * share of the sequences) summed over the stages. Bytes.
+ */
+export function memoryAcrossGpus(analysis: ModelAnalysis, r: ResolvedRequest): number {
+  const { tensor, data } = r.sharding.parallelism;
+  const rankSequences = r.batchSize / data;
+  let total = 0;
+  for (const stage of r.sharding.stages) {
+    total += stage.count * tensor * data * stageMemory(analysis, r, stage, rankSequences).total;
+  }
+  return total;
+}
+
+/**
  * Longest sequence (prompt + output) whose cache fits beside the weights, the activations of the
  * request's largest step and the runtime overhead, at the request's batch size, on every stage.
  * One global group: floor((capacity - weights - activations - overhead) / (sequences per rank x KV

@@ -68,6 +68,8 @@ export interface CalibrationCase extends Omit<EstimateRequest, 'model' | 'gpu' |
   /** Catalog id, or a GpuSpec for a GPU (or GPU group) not in the catalog. */
   gpu: string | GpuSpec;
   metric: CalibrationMetric;
+  /** Memory cases: whether the published figure is one GPU's (the most loaded) or the sum over every GPU. */
+  memoryScope: 'PER_GPU' | 'ALL_GPUS';
   /** SI units: seconds, tokens/s, bytes. */
   measured: number;
   /** How the published number maps to this metric. */
@@ -110,6 +112,8 @@ interface CaseRow {
   model?: string;
   gpu?: string;
   gpuCount?: number;
+  parallelism?: { tensor?: number; pipeline?: number; expert?: number; data?: number };
+  memoryScope?: string;
   batchSize?: number;
   weightFormat?: string;
   weightQuantization?: string;
@@ -257,6 +261,8 @@ export function toCase(file: CaseFile, written: CaseRow): CalibrationCase {
         computeFormat: oneOf<NumberFormat>(NUMBER_FORMATS, row.computeFormat, 'computeFormat'),
       }),
       ...(row.memory !== undefined && { memory: row.memory }),
+      ...(row.parallelism !== undefined && { parallelism: row.parallelism }),
+      memoryScope: oneOf(['PER_GPU', 'ALL_GPUS'] as const, row.memoryScope ?? 'PER_GPU', 'memoryScope'),
       metric,
       measured,
       note: [file.setup, required(row.note, 'note')].filter(Boolean).join(' '),

@@ -37,6 +37,7 @@ export function caseRequest(
     model: caseModel(c),
     gpu: caseGpu(c),
     gpuCount: c.gpuCount,
+    parallelism: c.parallelism,
     weightFormat: c.weightFormat,
     kvCacheFormat: c.kvCacheFormat,
     computeFormat: c.computeFormat,
@@ -75,7 +76,9 @@ export class CasePredictor {
       analysis = analyzeModel(caseModel(c));
       this.#analyses.set(c, analysis);
     }
-    return new Estimate(caseRequest(c, engine, tuning, memory), analysis).value(RANGED_METRIC[c.metric]);
+    const e = new Estimate(caseRequest(c, engine, tuning, memory), analysis);
+    if (c.metric === 'MEMORY_BYTES' && c.memoryScope === 'ALL_GPUS') return e.memoryAcrossGpusBytes;
+    return e.value(RANGED_METRIC[c.metric]);
   }
 }
 

@@ -57,7 +57,11 @@ function traits(c: CalibrationCase, generation: string): string[] {
   return [
     `${generation} GPUs`,
     `${c.weightFormat === 'BF16' || c.weightFormat === 'FP16' ? '16-bit' : c.weightFormat} weights`,
-    c.gpuCount > 1 ? 'tensor parallelism' : 'a single GPU',
+    c.gpuCount === 1
+      ? 'a single GPU'
+      : (c.parallelism?.pipeline ?? 1) > 1
+        ? 'pipeline parallelism'
+        : 'tensor parallelism',
     c.batchSize > 1 ? 'batch > 1' : 'batch 1',
     `${c.metric.replace('_SECONDS', '').replace('OUTPUT_TOKENS_PER_SECOND', 'throughput')} cases`,
   ];
