@@ -66,7 +66,7 @@ export const FITTED: FittedCalibration = {
       },
       MEMORY: {
         low: 0.8679,
-        high: 1.179,
+        high: 1.155,
         cases: 18,
         basis: 'METRIC',
       },
@@ -142,7 +142,7 @@ export const FITTED: FittedCalibration = {
       },
       MEMORY: {
         low: 0.8679,
-        high: 1.179,
+        high: 1.155,
         cases: 18,
         basis: 'METRIC',
       },
@@ -218,7 +218,7 @@ export const FITTED: FittedCalibration = {
       },
       MEMORY: {
         low: 0.8679,
-        high: 1.179,
+        high: 1.155,
         cases: 18,
         basis: 'METRIC',
       },
@@ -294,7 +294,7 @@ export const FITTED: FittedCalibration = {
       },
       MEMORY: {
         low: 0.8679,
-        high: 1.179,
+        high: 1.155,
         cases: 18,
         basis: 'METRIC',
       },
