@@ -243,3 +243,18 @@ describe('splits engines refuse', () => {
     );
   });
 });
+
+describe('network per platform', () => {
+  it('A100 nodes all-reduce across nodes at 200 Gb/s per GPU (DGX A100), B300 at 800 Gb/s (DGX B300)', () => {
+    const across = (gpu: string) => {
+      const e = estimate(
+        request('llama-3.1-70b', gpu, { ...ideal, gpuCount: 16, weightFormat: 'FP8', batchSize: 4 }),
+      );
+      const allReduce = op(e.timing.decode.operators, 'tensor_parallel_all_reduce');
+      return (allReduce?.bytes ?? 0) / (allReduce?.seconds ?? 1);
+    };
+    expect(across('a100-sxm4-80gb')).toBeCloseTo(200e9 / 8, 0);
+    expect(across('b300')).toBeCloseTo(800e9 / 8, 0);
+    expect(across('h100-sxm5-80gb')).toBeCloseTo(400e9 / 8, 0);
+  });
+});

@@ -26,7 +26,7 @@ export const MODEL_FIELDS = `
 
 export const GPU_FIELDS = `
   id name vendor generation aliases source memoryBytes memoryBytesBasis memoryBandwidthBytesPerSecond
-  interconnectBandwidthBytesPerSecond tdpWatts listPriceDollarsPerHour listPriceSource
+  interconnectBandwidthBytesPerSecond networkBandwidthBytesPerSecond tdpWatts listPriceDollarsPerHour listPriceSource
   peakFlopsFp16: peakFlops(format: FP16)
   peakFlopsInt4: peakFlops(format: INT4)
   throughputs { format flopsPerSecond }

@@ -38,6 +38,9 @@ export const GPUS_2025: GpuSpec[] = [
     memoryBytesBasis: 'DRIVER',
     memoryBandwidthBytesPerSecond: 8e12,
     interconnectBandwidthBytesPerSecond: 900e9, // NVLink 5: 1.8 TB/s bidirectional
+    // DGX/HGX B300: eight ConnectX-8 SuperNICs, 800 Gb/s each, one per GPU (NVIDIA DGX B300 User Guide, as read in
+    // https://vengineer.hatenablog.com/entry/2025/12/06/080000).
+    networkBandwidthBytesPerSecond: 800e9 / 8,
     tdpWatts: 1100,
     peakFlops: {
       FP32: 75e12,

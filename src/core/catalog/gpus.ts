@@ -58,6 +58,8 @@ export const BUILTIN_GPUS: GpuSpec[] = [
     memoryBytesBasis: 'DRIVER',
     memoryBandwidthBytesPerSecond: 900e9, // 900 GB/s HBM2
     interconnectBandwidthBytesPerSecond: 150e9, // NVLink2: 6 links x 25 GB/s per direction (300 GB/s bidirectional)
+    // DGX-1: four 100 Gb/s EDR InfiniBand NICs for 8 GPUs (https://www.naddod.com/blog/hpc-networking-delivering-high-performance-for-dgx-server).
+    networkBandwidthBytesPerSecond: 50e9 / 8,
     tdpWatts: 300,
     peakFlops: {
       FP32: 15.7e12, // non-tensor
@@ -99,6 +101,8 @@ export const BUILTIN_GPUS: GpuSpec[] = [
     memoryBytesBasis: 'DRIVER',
     memoryBandwidthBytesPerSecond: 1555e9, // 1,555 GB/s HBM2
     interconnectBandwidthBytesPerSecond: 300e9, // NVLink3: 600 GB/s bidirectional
+    // DGX A100: eight single-port ConnectX-6 200 Gb/s HDR InfiniBand NICs, one per GPU (https://developer.nvidia.com/blog/defining-ai-innovation-with-dgx-a100).
+    networkBandwidthBytesPerSecond: 200e9 / 8,
     tdpWatts: 400,
     peakFlops: {
       FP32: 19.5e12,
@@ -123,6 +127,8 @@ export const BUILTIN_GPUS: GpuSpec[] = [
     memoryBytesBasis: 'DRIVER',
     memoryBandwidthBytesPerSecond: 2039e9, // 2,039 GB/s HBM2e
     interconnectBandwidthBytesPerSecond: 300e9, // NVLink3: 600 GB/s bidirectional
+    // DGX A100: eight single-port ConnectX-6 200 Gb/s HDR InfiniBand NICs, one per GPU (https://developer.nvidia.com/blog/defining-ai-innovation-with-dgx-a100).
+    networkBandwidthBytesPerSecond: 200e9 / 8,
     tdpWatts: 400,
     peakFlops: {
       FP32: 19.5e12,

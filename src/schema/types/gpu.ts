@@ -4,6 +4,7 @@ import {
   listPriceDollarsPerHour,
   NUMBER_FORMATS,
   type NumberFormat,
+  networkBytesPerSecond,
 } from '../../core/index.js';
 import { builder } from '../builder.js';
 import { GpuGenerationEnum, GpuVendorEnum, MemoryBytesBasisEnum, NumberFormatEnum } from './enums.js';
@@ -47,6 +48,11 @@ GpuRef.implement({
     }),
     interconnectBandwidthBytesPerSecond: t.exposeFloat('interconnectBandwidthBytesPerSecond', {
       description: 'GPU-to-GPU bandwidth per direction (NVLink / Infinity Fabric, else PCIe), bytes/s.',
+    }),
+    networkBandwidthBytesPerSecond: t.float({
+      description:
+        "Network bandwidth per GPU between nodes of the GPU's platform, bytes/s: its reference server's NICs (DGX A100 200 Gb/s, DGX B300 800 Gb/s per GPU), else 400 Gb/s InfiniBand per GPU as in DGX H100/H200/B200. Collectives that span nodes run at the slower of it and the interconnect.",
+      resolve: (gpu) => networkBytesPerSecond(gpu),
     }),
     tdpWatts: t.float({
       nullable: true,
