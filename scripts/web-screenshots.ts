@@ -46,6 +46,12 @@ const SHOTS: Shot[] = [
     ready: 'roofline-chart',
   },
   {
+    file: 'web-serving.png',
+    query:
+      '?view=serving&model=llama-3.1-70b&inputTokens=2000&outputTokens=300&setups=h100-sxm5-80gb:4:FP8:FP8:1:2,h100-sxm5-80gb:8:FP8:FP8,h200-sxm-141gb:4:FP8:FP8:1:2&maxTtftMs=200&maxTpotMs=40',
+    ready: 'serving-chart',
+  },
+  {
     file: 'web-plan.png',
     query: '?view=plan&model=llama-3.1-70b&requestsPerSecond=10&maxTtftMs=2000&maxTpotMs=50&maxGpus=8',
     ready: 'plan-summary',

@@ -20,6 +20,7 @@ import {
   PlanDeploymentDocument,
   RooflineDocument,
   type RooflineQuery,
+  ServingCurveDocument,
   type TypedDocumentString,
 } from '../../web/src/gql/graphql.js';
 import {
@@ -33,6 +34,7 @@ import {
 } from '../../web/src/lib/format.js';
 import { layoutLabel, planVariables } from '../../web/src/lib/plan.js';
 import { rooflinePoints } from '../../web/src/lib/roofline.js';
+import { bestWithinLimits, limitsOf, servingVariables, setupLabels } from '../../web/src/lib/serving.js';
 import { DEFAULT_STATE, parseState } from '../../web/src/lib/url-state.js';
 
 let buildDir: string;
@@ -274,6 +276,36 @@ describe('the web client', () => {
     await page.getByTestId('results').getByText("Paste a model's config.json").waitFor();
   });
 
+  it('Fit: data-parallel replicas hold their sequences side by side; a refused split shows under the split inputs', async () => {
+    const page = await openPage();
+    await page.goto(`${server.origin}/`);
+    const one = await api(FitEstimateDocument, fitInput());
+    const shownMost = () => text(page, 'max-concurrency');
+    await until(page, shownMost, one.data.estimate.maxConcurrency.toLocaleString('en-US'));
+
+    await page.getByLabel('Data-parallel replicas').fill('2');
+    const { gpuCount: _count, ...rest } = fitInput().input;
+    const two = await api(FitEstimateDocument, {
+      input: { ...rest, parallelism: { tensor: 1, pipeline: 1, data: 2 } },
+    });
+    // Two replicas of the same GPU each hold what one holds: twice the sequences, on 2 GPUs.
+    expect(two.data.estimate.maxConcurrency).toBe(2 * one.data.estimate.maxConcurrency);
+    expect(two.data.estimate.parallelism.gpuCount).toBe(2);
+    await until(page, shownMost, two.data.estimate.maxConcurrency.toLocaleString('en-US'));
+    expect(page.url()).toContain('data=2');
+
+    await page.getByLabel('GPUs (tensor parallel)').fill('3');
+    const refused = await api(FitEstimateDocument, {
+      input: { ...rest, parallelism: { tensor: 3, pipeline: 1, data: 2 } },
+    });
+    const message = refused.errors?.[0]?.message ?? '';
+    expect(message).toContain('the 32 attention heads must divide evenly');
+    const data = page.getByLabel('Data-parallel replicas');
+    await expect.poll(() => data.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
+    const describedBy = (await data.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).toBe(message);
+  });
+
   it('Compare: bars and table show the compare answer; a second format, all GPUs and sorting redraw them', async () => {
     const page = await openPage();
     const gpus = ['l4', 'a100-sxm4-80gb', 'h100-sxm5-80gb'];
@@ -428,6 +460,123 @@ describe('the web client', () => {
     await page.getByLabel('TPOT limit, ms').fill('1');
     await page.getByText('No deployment meets these targets').waitFor({ timeout: 20_000 });
     expect(await text(page, 'plan-summary')).toContain('time per output token');
+  });
+
+  it('Serving: one curve and table row per setup as the API answers; a new tensor degree redraws it; a refused split shows beside the split', async () => {
+    const page = await openPage();
+    const query = '?view=serving&setups=h100-sxm5-80gb:1,l40s:1:FP8:FP8&maxTtftMs=200&maxTpotMs=40';
+    await page.goto(`${server.origin}/${query}`);
+    /** What the table must show for a link: each setup's label, most users, and best point's users and tokens/s per GPU. */
+    const expected = async (search: string) => {
+      const state = parseState(search);
+      const answers = await Promise.all(
+        (servingVariables(state, undefined) ?? []).map(async (variables) => {
+          const answer = await api(ServingCurveDocument, variables);
+          return answer.data?.estimate;
+        }),
+      );
+      const answered = answers.filter((estimate) => estimate != null);
+      const labels = setupLabels(
+        answered.map((e) => ({
+          gpuName: e.gpu.name,
+          parallelism: e.parallelism,
+          weightFormat: e.assumptions.weightFormat,
+          kvCacheFormat: e.assumptions.kvCacheFormat,
+        })),
+      );
+      const rows = answered.map((e, i) => {
+        const best = bestWithinLimits(e.servingCurve, limitsOf(state));
+        return [
+          labels[i],
+          e.maxConcurrency.toLocaleString('en-US'),
+          best ? Math.round(best.concurrency).toLocaleString('en-US') : 'none',
+          best ? formatTokenRate(best.outputTokensPerSecondPerGpu) : 'none',
+        ];
+      });
+      return { answered, rows, points: answered.reduce((sum, e) => sum + e.servingCurve.length, 0) };
+    };
+    const rowsShown = () =>
+      page
+        .getByTestId('serving-table')
+        .locator('tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((row) => {
+            const cell = (metric: string) =>
+              (row.querySelector(`td[data-metric="${metric}"]`)?.textContent ?? '').trim();
+            return [
+              row.querySelector('th')?.textContent ?? '',
+              cell('max-concurrency'),
+              row.querySelector('td[data-metric="best-per-gpu"]') ? cell('best') : 'none',
+              cell('best-per-gpu') || 'none',
+            ];
+          }),
+        );
+
+    const before = await expected(query);
+    expect(before.answered).toHaveLength(2);
+    expect(before.points).toBeGreaterThan(2);
+    await until(page, rowsShown, before.rows);
+    // One dot with its hover title per serving point, and the TPOT limit at 1 / 40 ms = 25 tokens/s per user.
+    expect(await page.getByTestId('serving-chart').locator('svg title').count()).toBe(before.points);
+    await page
+      .getByTestId('serving-chart')
+      .getByText(`TPOT limit ${formatSeconds(0.04)}`)
+      .waitFor();
+
+    const setup1 = page.getByRole('group', { name: 'Setup 1', exact: true });
+    await setup1.getByLabel('Tensor').fill('2');
+    const afterQuery = query.replace('h100-sxm5-80gb:1', 'h100-sxm5-80gb:2');
+    const after = await expected(afterQuery);
+    // Two GPUs each hold half the weights, so each has more KV room than one did, and there are two:
+    // more than twice the sequences fit.
+    expect(after.answered[0].maxConcurrency).toBeGreaterThan(2 * before.answered[0].maxConcurrency);
+    await until(page, rowsShown, after.rows);
+    expect(page.url()).toContain('setups=h100-sxm5-80gb:2:FP16,l40s:1:FP8:FP8');
+
+    // Tensor 3 does not divide the 32 attention heads: the API's message under Setup 1's split; the
+    // other setup's curve stays.
+    await setup1.getByLabel('Tensor').fill('3');
+    const refused = await api(ServingCurveDocument, {
+      ...(servingVariables(parseState(query.replace('h100-sxm5-80gb:1', 'h100-sxm5-80gb:3')), undefined) ??
+        [])[0],
+    });
+    const message = refused.errors?.[0]?.message ?? '';
+    expect(message).toContain('tensor = 3: the 32 attention heads must divide evenly');
+    await expect
+      .poll(() => setup1.locator('fieldset.split .field-error').textContent(), { timeout: 20_000 })
+      .toBe(message);
+    const l40s = (await expected(query)).rows[1];
+    await until(page, rowsShown, [l40s]);
+  });
+
+  it('Serving at phone width: adds and removes setups from the keyboard, says what to do with none, and does not scroll sideways', async () => {
+    const page = await openPage({ width: 390, height: 844 });
+    await page.goto(`${server.origin}/?view=serving&setups=l4:1:INT4`);
+    await page.getByTestId('serving-chart').locator('svg').first().waitFor({ timeout: 20_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+    await page.getByRole('button', { name: 'Add a setup' }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('serving-table').locator('tbody tr').count(), { timeout: 20_000 })
+      .toBe(2);
+    // The new setup starts as a copy of the last one; the table numbers repeats.
+    expect(new URL(page.url()).searchParams.get('setups')).toBe('l4:1:INT4,l4:1:INT4');
+    expect(await page.getByTestId('serving-table').locator('tbody th').allTextContents()).toEqual([
+      expect.stringMatching(/INT4$/),
+      expect.stringMatching(/INT4 \(2\)$/),
+    ]);
+
+    for (const n of [2, 1]) {
+      await page.getByRole('button', { name: `Remove setup ${n}` }).focus();
+      await page.keyboard.press('Enter');
+    }
+    await page
+      .getByTestId('results')
+      .getByText('Add a setup (a GPU and how the model is split over it)')
+      .waitFor();
+    expect(new URL(page.url()).searchParams.get('setups')).toBe('');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 
   it('links reproduce a view, the keyboard moves between views, and a phone-width page does not scroll sideways', async () => {

@@ -18,6 +18,19 @@ describe('each view sends what its inputs set', () => {
     });
   });
 
+  it('Fit sends a pipeline or data degree as parallelism (tensor = the GPU count) and lets the API multiply out the GPUs; Roofline never does', () => {
+    const state = { ...DEFAULT_STATE, gpuCount: 2, pipeline: 1, data: 3 };
+    const fit = estimateVariables(state, undefined, true)?.input;
+    expect(fit?.parallelism).toEqual({ tensor: 2, pipeline: 1, data: 3 });
+    expect(fit).not.toHaveProperty('gpuCount');
+    // Every degree at 1 but the tensor one: the plain gpuCount, as before the split inputs.
+    const plain = estimateVariables({ ...state, data: 1 }, undefined, true)?.input;
+    expect(plain?.gpuCount).toBe(2);
+    expect(plain).not.toHaveProperty('parallelism');
+    // Roofline (no split inputs) ignores degrees left in the link by Fit.
+    expect(estimateVariables(state, undefined)?.input.gpuCount).toBe(2);
+  });
+
   it('Compare sends one model across the chosen GPUs and weight formats', () => {
     const variables = compareVariables(
       {

@@ -30,6 +30,8 @@ describe('the query string holds the whole state', () => {
       config: '00c0ffee',
       gpu: 'a100-sxm4-80gb',
       gpuCount: 2,
+      pipeline: 2,
+      data: 4,
       weightFormat: 'INT8',
       kvCacheFormat: 'FP8',
       inputTokens: 32_000,
@@ -40,8 +42,24 @@ describe('the query string holds the whole state', () => {
       sort: 'gpu',
       sortDescending: false,
       setups: [
-        { gpu: 'h200-sxm-141gb', gpuCount: 8, weightFormat: 'FP8' },
-        { gpu: 'l4', gpuCount: 1, weightFormat: 'INT4' },
+        {
+          gpu: 'h200-sxm-141gb',
+          tensor: 8,
+          pipeline: 1,
+          data: 2,
+          expert: 4,
+          weightFormat: 'FP8',
+          kvCacheFormat: 'FP8',
+        },
+        {
+          gpu: 'l4',
+          tensor: 1,
+          pipeline: 2,
+          data: 1,
+          expert: 1,
+          weightFormat: 'INT4',
+          kvCacheFormat: 'FP16',
+        },
       ],
       maxTtftMs: 0,
       maxTpotMs: 25,
@@ -54,14 +72,41 @@ describe('the query string holds the whole state', () => {
     expect(parseState(serializeState(state))).toEqual(state);
   });
 
-  it('writes a setup as gpu:count:format, and reads one with the count and format left out', () => {
-    const query = serializeState({
-      ...DEFAULT_STATE,
-      setups: [{ gpu: 'l4', gpuCount: 2, weightFormat: 'INT8' }],
-    });
-    expect(query).toBe('?setups=l4:2:INT8');
-    expect(parseState('?setups=l4,a10::x,:2:FP8').setups).toEqual([
-      { gpu: 'l4', gpuCount: 1, weightFormat: 'FP16' },
+  it('writes a setup as gpu:tensor:weights:kv:pipeline:data:expert, leaving out trailing defaults', () => {
+    const setup = {
+      gpu: 'l4',
+      tensor: 2,
+      pipeline: 1,
+      data: 1,
+      expert: 1,
+      weightFormat: 'INT8' as const,
+      kvCacheFormat: 'FP16' as const,
+    };
+    expect(serializeState({ ...DEFAULT_STATE, setups: [setup] })).toBe('?setups=l4:2:INT8');
+    // A data degree keeps the fields before it, even at their defaults.
+    expect(serializeState({ ...DEFAULT_STATE, setups: [{ ...setup, data: 2 }] })).toBe(
+      '?setups=l4:2:INT8:FP16:1:2',
+    );
+    expect(serializeState({ ...DEFAULT_STATE, setups: [{ ...setup, expert: 8 }] })).toBe(
+      '?setups=l4:2:INT8:FP16:1:1:8',
+    );
+  });
+
+  it('reads a setup with fields left out at their defaults, and drops malformed ones', () => {
+    expect(parseState('?setups=l4,a10::x,:2:FP8,h100:2:FP8:bogus,h100:two').setups).toEqual([
+      { gpu: 'l4', tensor: 1, pipeline: 1, data: 1, expert: 1, weightFormat: 'FP16', kvCacheFormat: 'FP16' },
+    ]);
+    // An older link's gpu:count:format is the same deployment: count tensor-parallel GPUs.
+    expect(parseState('?setups=h100-sxm5-80gb:4:fp8:fp8:1:2').setups).toEqual([
+      {
+        gpu: 'h100-sxm5-80gb',
+        tensor: 4,
+        pipeline: 1,
+        data: 2,
+        expert: 1,
+        weightFormat: 'FP8',
+        kvCacheFormat: 'FP8',
+      },
     ]);
   });
 

@@ -9,11 +9,13 @@ import { CompareView } from './views/compare.js';
 import { FitView } from './views/fit.js';
 import { PlanView } from './views/plan.js';
 import { RooflineView } from './views/roofline.js';
+import { ServingView } from './views/serving.js';
 
 const VIEWS: { view: View; title: string; component: ComponentType<ViewProps> }[] = [
   { view: 'fit', title: 'Fit', component: FitView },
   { view: 'compare', title: 'Compare', component: CompareView },
   { view: 'roofline', title: 'Roofline', component: RooflineView },
+  { view: 'serving', title: 'Serving', component: ServingView },
   { view: 'plan', title: 'Plan', component: PlanView },
 ];
 

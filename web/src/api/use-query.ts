@@ -32,6 +32,8 @@ export function useQuery<TResult, TVariables>(
 export interface QueriesState<T> {
   /** One result per variables entry, once all have answered without error. */
   data?: T[];
+  /** One result per entry, undefined where it failed: what answered while another entry has an error. */
+  each: (T | undefined)[];
   /** The errors of each entry, by index (empty arrays where it succeeded). */
   errors: FieldError[][];
   loading: boolean;
@@ -43,11 +45,15 @@ export function useQueries<TResult, TVariables>(
 ): QueriesState<TResult> {
   // By value: a new array with the same values asks nothing new.
   const key = variablesList === null ? null : JSON.stringify(variablesList);
-  const [state, setState] = useState<QueriesState<TResult>>({ errors: [], loading: key !== null });
+  const [state, setState] = useState<QueriesState<TResult>>({
+    each: [],
+    errors: [],
+    loading: key !== null,
+  });
 
   useEffect(() => {
     if (key === null) {
-      setState({ errors: [], loading: false });
+      setState({ each: [], errors: [], loading: false });
       return;
     }
     const controller = new AbortController();
@@ -60,7 +66,8 @@ export function useQueries<TResult, TVariables>(
         const data = results.every((result) => result.status === 'fulfilled')
           ? results.map((result) => (result as PromiseFulfilledResult<TResult>).value)
           : undefined;
-        setState({ data, errors, loading: false });
+        const each = results.map((result) => (result.status === 'fulfilled' ? result.value : undefined));
+        setState({ data, each, errors, loading: false });
       },
     );
     return () => controller.abort();

@@ -13,12 +13,21 @@ interface EstimateViewProps<T> extends ViewProps {
   title: string;
   /** What to do while the model or the GPU is empty. */
   empty: string;
+  /** Offer pipeline and data degrees beside the tensor-parallel GPUs (Fit). */
+  split?: boolean;
   render: (data: T) => ComponentChildren;
 }
 
-export function EstimateView<T>({ document, title, empty, render, ...view }: EstimateViewProps<T>) {
+export function EstimateView<T>({
+  document,
+  title,
+  empty,
+  render,
+  split = false,
+  ...view
+}: EstimateViewProps<T>) {
   const { state, modelConfig } = view;
-  const variables = estimateVariables(state, modelConfig);
+  const variables = estimateVariables(state, modelConfig, split);
   const { data, errors, loading } = useQuery(document, variables);
   const { byInput, general } = assignErrors(errors, ESTIMATE_INPUTS);
   return (
@@ -26,7 +35,7 @@ export function EstimateView<T>({ document, title, empty, render, ...view }: Est
       formLabel="Model, GPU and workload"
       form={
         <>
-          <SetupFields {...view} errors={byInput} />
+          <SetupFields {...view} errors={byInput} split={split} />
           <WorkloadFields {...view} errors={byInput} />
         </>
       }

@@ -45,7 +45,8 @@ export function StateNumberField({ state, update, errors, name, ...field }: Stat
   );
 }
 
-export function SetupFields(props: FieldsProps) {
+/** The model, GPU, GPU count and formats; with `split`, pipeline stages and data replicas too (errors for the split under them). */
+export function SetupFields({ split = false, ...props }: FieldsProps & { split?: boolean }) {
   const { state, update, catalog, errors } = props;
   return (
     <>
@@ -59,6 +60,18 @@ export function SetupFields(props: FieldsProps) {
         onChange={(gpu) => update({ gpu })}
       />
       <StateNumberField {...props} name="gpuCount" label="GPUs (tensor parallel)" />
+      {split && (
+        <>
+          <StateNumberField {...props} name="pipeline" label="Pipeline stages" />
+          {/* Below the last of the split's inputs: the API's message for a refused split. */}
+          <StateNumberField
+            {...props}
+            name="data"
+            label="Data-parallel replicas"
+            errors={{ ...errors, data: [...(errors.data ?? []), ...(errors.parallelism ?? [])] }}
+          />
+        </>
+      )}
       <FormatField {...props} name="weightFormat" label="Weight format" />
       <KvCacheFormatField {...props} />
     </>

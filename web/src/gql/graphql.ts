@@ -362,6 +362,19 @@ export type RejectionReason =
   /** Weights, activations and runtime overhead alone exceed the memory of a GPU. */
   | 'WEIGHTS_DO_NOT_FIT';
 
+/** What limits a serving point. */
+export type ServingLimit =
+  /** Arithmetic: the steps are compute bound, or the prefill token budget (maxBatchedTokens) is full and new requests wait for it. */
+  | 'COMPUTE'
+  /** GPU-to-GPU communication (all-reduce, all-to-all) dominates the steps. */
+  | 'INTERCONNECT'
+  /** The KV cache is full: no more sequences fit beside the weights. */
+  | 'KV_CAPACITY'
+  /** Fixed per-step overheads (launches, sampling, host sync) or pipeline waits dominate. */
+  | 'LATENCY'
+  /** Memory traffic: the steps stream weights and KV cache. */
+  | 'MEMORY_BANDWIDTH';
+
 /** Each decode step verifies draftTokens proposed tokens per sequence and keeps acceptedTokensPerStep of them on average (the bonus token included). */
 export type SpeculativeDecodingInput = {
   /** Mean tokens each step keeps, from 1 (every proposal rejected) to draftTokens + 1 (all accepted), as measured for your traffic. */
@@ -444,7 +457,7 @@ export type FitEstimateQueryVariables = Exact<{
 }>;
 
 
-export type FitEstimateQuery = { estimate: { fits: boolean, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecond: number, warnings: Array<string>, model: { name: string, parameterCount: number }, memory: { weightsBytes: number, kvCacheBytes: number, activationsBytes: number, overheadBytes: number, totalBytes: number, capacityBytes: number, freeBytes: number, totalBytesRange: { high: number } }, maxContextLength: { tokens: number, limitedBy: ContextLimitReason }, timeToFirstTokenSecondsRange: { low: number, high: number }, timePerOutputTokenSecondsRange: { low: number, high: number }, outputTokensPerSecondRange: { low: number, high: number } } };
+export type FitEstimateQuery = { estimate: { fits: boolean, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecond: number, maxConcurrency: number, warnings: Array<string>, model: { name: string, parameterCount: number }, memory: { weightsBytes: number, kvCacheBytes: number, activationsBytes: number, overheadBytes: number, totalBytes: number, capacityBytes: number, freeBytes: number, totalBytesRange: { high: number } }, maxContextLength: { tokens: number, limitedBy: ContextLimitReason }, timeToFirstTokenSecondsRange: { low: number, high: number }, timePerOutputTokenSecondsRange: { low: number, high: number }, outputTokensPerSecondRange: { low: number, high: number }, parallelism: { gpuCount: number } } };
 
 export type PlanDeploymentQueryVariables = Exact<{
   input: PlanInput;
@@ -459,6 +472,14 @@ export type RooflineQueryVariables = Exact<{
 
 
 export type RooflineQuery = { estimate: { gpu: { name: string, memoryBandwidthBytesPerSecond: number }, assumptions: { computeFormatUsed: NumberFormat, computePeakFlopsPerSecond: number }, prefill: { seconds: number, operators: Array<{ name: Operator, flops: number, bytes: number, seconds: number, bound: Bound }> }, decode: { seconds: number, operators: Array<{ name: Operator, flops: number, bytes: number, seconds: number, bound: Bound }> } } };
+
+export type ServingCurveQueryVariables = Exact<{
+  input: EstimateInput;
+  points: number;
+}>;
+
+
+export type ServingCurveQuery = { estimate: { maxConcurrency: number, gpu: { name: string }, parallelism: { tensor: number, pipeline: number, expert: number, data: number, gpuCount: number }, assumptions: { weightFormat: NumberFormat, kvCacheFormat: NumberFormat }, servingCurve: Array<{ concurrency: number, requestsPerSecond: number, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecondPerGpu: number, outputTokensPerSecondPerUser: number, kvCacheUtilization: number, limitedBy: ServingLimit }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -564,6 +585,10 @@ export const FitEstimateDocument = new TypedDocumentString(`
       low
       high
     }
+    parallelism {
+      gpuCount
+    }
+    maxConcurrency
     warnings
   }
 }
@@ -651,3 +676,34 @@ export const RooflineDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RooflineQuery, RooflineQueryVariables>;
+export const ServingCurveDocument = new TypedDocumentString(`
+    query ServingCurve($input: EstimateInput!, $points: Int!) {
+  estimate(input: $input) {
+    gpu {
+      name
+    }
+    parallelism {
+      tensor
+      pipeline
+      expert
+      data
+      gpuCount
+    }
+    assumptions {
+      weightFormat
+      kvCacheFormat
+    }
+    maxConcurrency
+    servingCurve(points: $points) {
+      concurrency
+      requestsPerSecond
+      timeToFirstTokenSeconds
+      timePerOutputTokenSeconds
+      outputTokensPerSecondPerGpu
+      outputTokensPerSecondPerUser
+      kvCacheUtilization
+      limitedBy
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ServingCurveQuery, ServingCurveQueryVariables>;

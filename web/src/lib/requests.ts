@@ -15,18 +15,27 @@ export function modelOf(
   return state.model === '' ? null : { model: state.model };
 }
 
-/** EstimateInput for Fit and Roofline, or null while the model or the GPU is empty. */
+/**
+ * EstimateInput for Fit and Roofline, or null while the model or the GPU is empty. With `split`
+ * (Fit's pipeline and data inputs) and a pipeline or data degree above 1, the GPUs go as
+ * parallelism (tensor = gpuCount) and gpuCount is left for the API to multiply out.
+ */
 export function estimateVariables(
   state: AppState,
   modelConfig: JsonObject | undefined,
+  split = false,
 ): FitEstimateQueryVariables | null {
   const model = modelOf(state, modelConfig);
   if (model === null || state.gpu === '') return null;
+  const gpus =
+    split && (state.pipeline !== 1 || state.data !== 1)
+      ? { parallelism: { tensor: state.gpuCount, pipeline: state.pipeline, data: state.data } }
+      : { gpuCount: state.gpuCount };
   return {
     input: {
       ...model,
       gpu: state.gpu,
-      gpuCount: state.gpuCount,
+      ...gpus,
       weightFormat: state.weightFormat,
       kvCacheFormat: state.kvCacheFormat,
       inputTokens: state.inputTokens,
@@ -63,6 +72,8 @@ export const ESTIMATE_INPUTS: Record<string, string> = {
   modelConfig: 'modelConfig',
   gpu: 'gpu',
   gpuCount: 'gpuCount',
+  // A refused split names the whole parallelism: its message goes under the split's inputs.
+  parallelism: 'parallelism',
   weightFormat: 'weightFormat',
   kvCacheFormat: 'kvCacheFormat',
   inputTokens: 'inputTokens',

@@ -5,7 +5,7 @@
  */
 import type { NumberFormat } from '../gql/graphql.js';
 
-export const VIEWS = ['fit', 'compare', 'roofline', 'plan'] as const;
+export const VIEWS = ['fit', 'compare', 'roofline', 'serving', 'plan'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** Every NumberFormat, in the schema's order (the Record makes tsc name any the schema adds). */
@@ -26,12 +26,29 @@ export const FORMATS = Object.keys(FORMAT_ORDER) as NumberFormat[];
 export const OBJECTIVES = ['COST', 'GPU_COUNT', 'THROUGHPUT_PER_GPU', 'LATENCY'] as const;
 export type Objective = (typeof OBJECTIVES)[number];
 
-/** One deployment on the Serving view: a GPU type, how many in a tensor-parallel group, the weights' format. */
+/**
+ * One deployment on the Serving view: a GPU type, how the model is split over its GPUs (tensor x
+ * pipeline x data GPUs; expert ranks for MoE models), the weights' and the KV cache's formats.
+ */
 export interface Setup {
   gpu: string;
-  gpuCount: number;
+  tensor: number;
+  pipeline: number;
+  data: number;
+  expert: number;
   weightFormat: NumberFormat;
+  kvCacheFormat: NumberFormat;
 }
+
+/** A setup's fields after the GPU, in their URL order, and the defaults trailing ones may be left out at. */
+const SETUP_DEFAULTS = {
+  tensor: 1,
+  weightFormat: 'FP16',
+  kvCacheFormat: 'FP16',
+  pipeline: 1,
+  data: 1,
+  expert: 1,
+} as const;
 
 /** Where the model comes from: the catalog (by id), or a config.json pasted into this browser. */
 export const MODEL_SOURCES = ['catalog', 'config'] as const;
@@ -50,6 +67,9 @@ export interface AppState {
   gpu: string;
   /** GPUs in one tensor-parallel group. */
   gpuCount: number;
+  /** Fit: pipeline stages and data-parallel replicas of that group (1: none). */
+  pipeline: number;
+  data: number;
   weightFormat: NumberFormat;
   kvCacheFormat: NumberFormat;
   inputTokens: number;
@@ -80,6 +100,8 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze<AppState>({
   config: '',
   gpu: 'h100-sxm5-80gb',
   gpuCount: 1,
+  pipeline: 1,
+  data: 1,
   weightFormat: 'FP16',
   kvCacheFormat: 'FP16',
   inputTokens: 2048,
@@ -90,9 +112,25 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze<AppState>({
   sort: 'tpot',
   sortDescending: false,
   setups: [
-    { gpu: 'h100-sxm5-80gb', gpuCount: 1, weightFormat: 'FP16' },
-    { gpu: 'a100-sxm4-80gb', gpuCount: 1, weightFormat: 'FP16' },
-    { gpu: 'l40s', gpuCount: 1, weightFormat: 'FP8' },
+    {
+      gpu: 'h100-sxm5-80gb',
+      tensor: 1,
+      pipeline: 1,
+      data: 1,
+      expert: 1,
+      weightFormat: 'FP16',
+      kvCacheFormat: 'FP16',
+    },
+    {
+      gpu: 'a100-sxm4-80gb',
+      tensor: 1,
+      pipeline: 1,
+      data: 1,
+      expert: 1,
+      weightFormat: 'FP16',
+      kvCacheFormat: 'FP16',
+    },
+    { gpu: 'l40s', tensor: 1, pipeline: 1, data: 1, expert: 1, weightFormat: 'FP8', kvCacheFormat: 'FP8' },
   ],
   maxTtftMs: 2000,
   maxTpotMs: 50,
@@ -113,6 +151,8 @@ const KEYS: Key[] = [
   'gpu',
   'gpus',
   'gpuCount',
+  'pipeline',
+  'data',
   'weightFormat',
   'weightFormats',
   'kvCacheFormat',
@@ -154,17 +194,44 @@ function parseFormats(text: string): NumberFormat[] {
   return [...new Set(formats)];
 }
 
-/** 'h100-sxm5-80gb:2:FP8' -> a setup; the count and format may be left out (1, FP16). */
+/**
+ * 'gpu:tensor:weightFormat:kvCacheFormat:pipeline:data:expert' -> a setup; trailing fields may be left
+ * out (1, FP16, FP16, 1, 1, 1), so 'h100-sxm5-80gb:2:FP8' is two tensor-parallel H100s with FP8 weights.
+ */
 function parseSetup(text: string): Setup | undefined {
-  const [gpu, count = '1', format = 'FP16'] = text.split(':');
-  const gpuCount = parseInteger(count);
-  const weightFormat = format.toUpperCase();
-  if (!gpu || gpuCount === undefined || !isOneOf(FORMATS, weightFormat)) return undefined;
-  return { gpu, gpuCount, weightFormat };
+  const [gpu, ...rest] = text.split(':');
+  const field = (i: number, fallback: string | number) =>
+    rest[i] === undefined || rest[i] === '' ? String(fallback) : rest[i];
+  const weightFormat = field(1, SETUP_DEFAULTS.weightFormat).toUpperCase();
+  const kvCacheFormat = field(2, SETUP_DEFAULTS.kvCacheFormat).toUpperCase();
+  const [tensor, pipeline, data, expert] = [0, 3, 4, 5].map((i) => parseInteger(field(i, 1)));
+  if (
+    !gpu ||
+    tensor === undefined ||
+    pipeline === undefined ||
+    data === undefined ||
+    expert === undefined ||
+    !isOneOf(FORMATS, weightFormat) ||
+    !isOneOf(FORMATS, kvCacheFormat)
+  )
+    return undefined;
+  return { gpu, tensor, pipeline, data, expert, weightFormat, kvCacheFormat };
 }
 
 function setupText(setup: Setup): string {
-  return `${setup.gpu}:${setup.gpuCount}:${setup.weightFormat}`;
+  const fields = [
+    setup.tensor,
+    setup.weightFormat,
+    setup.kvCacheFormat,
+    setup.pipeline,
+    setup.data,
+    setup.expert,
+  ].map(String);
+  const defaults = Object.values(SETUP_DEFAULTS).map(String);
+  // Leave out the trailing fields at their defaults (the tensor degree and weight format always stay).
+  let length = fields.length;
+  while (length > 2 && fields[length - 1] === defaults[length - 1]) length--;
+  return [setup.gpu, ...fields.slice(0, length)].join(':');
 }
 
 /** The state a query string describes (with or without the leading '?'). */
@@ -189,6 +256,8 @@ export function parseState(search: string): AppState {
   }
   for (const key of [
     'gpuCount',
+    'pipeline',
+    'data',
     'inputTokens',
     'outputTokens',
     'batchSize',

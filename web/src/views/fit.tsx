@@ -129,6 +129,14 @@ function FitResult({ estimate }: { estimate: Estimate }) {
           <dd class="detail">limited by {LIMIT_EXPLAINED[estimate.maxContextLength.limitedBy]}</dd>
         </div>
         <div>
+          <dt>Most sequences at once</dt>
+          <dd data-testid="max-concurrency">{estimate.maxConcurrency.toLocaleString('en-US')}</dd>
+          <dd class="detail">
+            this prompt and output each, in the KV cache of {estimate.parallelism.gpuCount} GPU
+            {estimate.parallelism.gpuCount === 1 ? '' : 's'}
+          </dd>
+        </div>
+        <div>
           <dt>Time to first token</dt>
           <dd data-testid="ttft">{formatSeconds(estimate.timeToFirstTokenSeconds)}</dd>
           <dd class="detail">range {formatRange(estimate.timeToFirstTokenSecondsRange, formatSeconds)}</dd>
@@ -160,6 +168,7 @@ export function FitView(props: ViewProps) {
     <EstimateView
       {...props}
       document={FitEstimateDocument}
+      split
       title="Fit"
       empty="Choose a model and a GPU to see whether it fits and how fast it runs."
       render={(data) => <FitResult estimate={data.estimate} />}

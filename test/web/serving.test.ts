@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bestWithinLimits,
+  CURVE_POINTS,
+  limitsOf,
+  meetsLimits,
+  newSetup,
+  servingErrors,
+  servingVariables,
+  setupLabels,
+  tpotLimitTokensPerSecond,
+} from '../../web/src/lib/serving.js';
+import { DEFAULT_STATE } from '../../web/src/lib/url-state.js';
+
+/** A serving point with only what the limits and the ranking read. */
+const point = (ttftMs: number, tpotMs: number, perGpu: number) => ({
+  timeToFirstTokenSeconds: ttftMs / 1000,
+  timePerOutputTokenSeconds: tpotMs / 1000,
+  outputTokensPerSecondPerGpu: perGpu,
+});
+
+describe('the Serving view', () => {
+  it('sends one request per setup: the shared model and workload, the setup’s GPU, split and formats, no gpuCount', () => {
+    const split = { ...newSetup('h100-sxm5-80gb'), tensor: 4, data: 2, weightFormat: 'FP8' as const };
+    const state = { ...DEFAULT_STATE, inputTokens: 2000, outputTokens: 300, setups: [split, newSetup('l4')] };
+    const variables = servingVariables(state, undefined);
+    expect(variables).toHaveLength(2);
+    expect(variables?.[0]).toEqual({
+      points: CURVE_POINTS,
+      input: {
+        model: DEFAULT_STATE.model,
+        gpu: 'h100-sxm5-80gb',
+        parallelism: { tensor: 4, pipeline: 1, data: 2, expert: 1 },
+        weightFormat: 'FP8',
+        kvCacheFormat: 'FP16',
+        inputTokens: 2000,
+        outputTokens: 300,
+      },
+    });
+    expect(variables?.[1].input.gpu).toBe('l4');
+    expect(variables?.[1].input).not.toHaveProperty('gpuCount');
+  });
+
+  it('asks nothing without a setup or a model (the empty state), and sends a pasted config instead of the id', () => {
+    expect(servingVariables({ ...DEFAULT_STATE, setups: [] }, undefined)).toBeNull();
+    expect(servingVariables({ ...DEFAULT_STATE, model: '' }, undefined)).toBeNull();
+    const config = { model_type: 'llama' };
+    const state = { ...DEFAULT_STATE, modelSource: 'config' as const, config: '0123abcd' };
+    expect(servingVariables(state, undefined)).toBeNull();
+    const sent = servingVariables(state, config);
+    expect(sent?.map((v) => v.input.modelConfig)).toEqual(DEFAULT_STATE.setups.map(() => config));
+    expect(sent?.[0].input).not.toHaveProperty('model');
+  });
+
+  it('reads the limits in seconds, 0 ms as no limit', () => {
+    expect(limitsOf({ maxTtftMs: 2000, maxTpotMs: 50 })).toEqual({ ttftSeconds: 2, tpotSeconds: 0.05 });
+    expect(limitsOf({ maxTtftMs: 0, maxTpotMs: 0 })).toEqual({ ttftSeconds: null, tpotSeconds: null });
+  });
+
+  it('draws the TPOT limit at 1/TPOT tokens/s per user: 50 ms per token is 20 tokens/s', () => {
+    expect(tpotLimitTokensPerSecond(limitsOf({ maxTtftMs: 0, maxTpotMs: 50 }))).toBeCloseTo(20, 12);
+    // 40 ms: 1 / 0.04 = 25 tokens/s.
+    expect(tpotLimitTokensPerSecond(limitsOf({ maxTtftMs: 0, maxTpotMs: 40 }))).toBeCloseTo(25, 12);
+    expect(tpotLimitTokensPerSecond(limitsOf({ maxTtftMs: 0, maxTpotMs: 0 }))).toBeNull();
+  });
+
+  it('a point at a limit meets it; above it misses it; no limit is always met', () => {
+    const limits = limitsOf({ maxTtftMs: 200, maxTpotMs: 40 });
+    expect(meetsLimits(point(200, 40, 1), limits)).toEqual({ ttft: true, tpot: true });
+    expect(meetsLimits(point(201, 39, 1), limits)).toEqual({ ttft: false, tpot: true });
+    expect(meetsLimits(point(100, 41, 1), limits)).toEqual({ ttft: true, tpot: false });
+    expect(meetsLimits(point(1e6, 1e6, 1), limitsOf({ maxTtftMs: 0, maxTpotMs: 0 }))).toEqual({
+      ttft: true,
+      tpot: true,
+    });
+  });
+
+  it('the best point is the most tokens/s per GPU among those meeting both limits', () => {
+    const limits = limitsOf({ maxTtftMs: 200, maxTpotMs: 40 });
+    // A curve as concurrency grows: per-GPU throughput rises while the latencies grow.
+    const curve = [
+      point(100, 10, 50),
+      point(120, 25, 300),
+      point(150, 38, 420),
+      point(180, 45, 480),
+      point(250, 60, 500),
+    ];
+    // 480 and 500 miss TPOT (45, 60 ms > 40): the best within is 420.
+    expect(bestWithinLimits(curve, limits)).toBe(curve[2]);
+    // Without limits: the highest of all, 500.
+    expect(bestWithinLimits(curve, limitsOf({ maxTtftMs: 0, maxTpotMs: 0 }))).toBe(curve[4]);
+    // A TTFT limit of 110 ms leaves only the first point.
+    expect(bestWithinLimits(curve, limitsOf({ maxTtftMs: 110, maxTpotMs: 0 }))).toBe(curve[0]);
+    // Even one user misses a 5 ms TPOT: none.
+    expect(bestWithinLimits(curve, limitsOf({ maxTtftMs: 0, maxTpotMs: 5 }))).toBeNull();
+    expect(bestWithinLimits([], limits)).toBeNull();
+  });
+
+  it('labels setups by GPU, split and formats, numbering repeats so each line has its own name', () => {
+    const name = (gpuName: string, tensor: number, data: number, kvCacheFormat = 'FP16') => ({
+      gpuName,
+      parallelism: { tensor, pipeline: 1, expert: 1, data },
+      weightFormat: 'FP8',
+      kvCacheFormat,
+    });
+    expect(setupLabels([name('H100', 4, 2), name('H100', 8, 1, 'FP8'), name('H100', 4, 2)])).toEqual([
+      'H100 · TP4 × DP2 · FP8',
+      'H100 · TP8 · FP8, KV FP8',
+      'H100 · TP4 × DP2 · FP8 (2)',
+    ]);
+  });
+
+  it('puts each setup’s errors beside its inputs, shared inputs’ errors once, and the rest as general', () => {
+    const split = 'tensor = 3: the 32 attention heads must divide evenly over the tensor-parallel GPUs';
+    const prompt = 'input.inputTokens = 0 is out of range';
+    const { shared, perSetup, general } = servingErrors([
+      [
+        { message: split, field: 'input.parallelism', code: 'BAD_USER_INPUT' },
+        { message: prompt, field: 'input.inputTokens' },
+      ],
+      [{ message: prompt, field: 'input.inputTokens' }],
+      [{ message: 'unknown GPU "h1000"', field: 'input.gpu', code: 'NOT_FOUND' }, { message: 'overloaded' }],
+    ]);
+    expect(perSetup).toEqual([{ parallelism: [split] }, {}, { gpu: ['unknown GPU "h1000"'] }]);
+    expect(shared).toEqual({ inputTokens: [prompt] });
+    expect(general).toEqual(['Setup 3: overloaded']);
+  });
+});

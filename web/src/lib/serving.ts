@@ -1,0 +1,162 @@
+/**
+ * The Serving view's logic: one EstimateInput per setup (shared model and workload), which form input
+ * shows each API error, the latency limits as checks on a serving point, the best point within them,
+ * and the setups' labels.
+ */
+import type { ServingCurveQueryVariables } from '../gql/graphql.js';
+import type { JsonObject } from './config-store.js';
+import { assignErrors, type FieldError, inputNameOf } from './errors.js';
+import { type Layout, layoutLabel } from './plan.js';
+import { modelOf } from './requests.js';
+import type { AppState, Setup } from './url-state.js';
+
+/** Points of each serving curve the view asks for (the API's default). */
+export const CURVE_POINTS = 16;
+
+/** A setup with every parallel degree at 1 and FP16 throughout: what "Add a setup" starts from. */
+export function newSetup(gpu: string): Setup {
+  return { gpu, tensor: 1, pipeline: 1, data: 1, expert: 1, weightFormat: 'FP16', kvCacheFormat: 'FP16' };
+}
+
+/**
+ * One request per setup, each the shared model and workload on that setup's GPUs (gpuCount left out:
+ * the API takes tensor x pipeline x data); null while there is nothing to ask (no model, no setup).
+ * A setup whose GPU is still empty is sent as such, so its error shows beside it.
+ */
+export function servingVariables(
+  state: AppState,
+  modelConfig: JsonObject | undefined,
+): ServingCurveQueryVariables[] | null {
+  const model = modelOf(state, modelConfig);
+  if (model === null || state.setups.length === 0) return null;
+  return state.setups.map((setup) => ({
+    points: CURVE_POINTS,
+    input: {
+      ...model,
+      gpu: setup.gpu,
+      parallelism: {
+        tensor: setup.tensor,
+        pipeline: setup.pipeline,
+        data: setup.data,
+        expert: setup.expert,
+      },
+      weightFormat: setup.weightFormat,
+      kvCacheFormat: setup.kvCacheFormat,
+      inputTokens: state.inputTokens,
+      outputTokens: state.outputTokens,
+    },
+  }));
+}
+
+/** API inputs every setup shares: their errors show once, beside the shared input. */
+export const SHARED_INPUTS: Record<string, string> = {
+  model: 'model',
+  modelConfig: 'modelConfig',
+  inputTokens: 'inputTokens',
+  outputTokens: 'outputTokens',
+};
+
+/** API inputs of one setup: their errors show beside that setup's input. */
+export const SETUP_INPUTS: Record<string, string> = {
+  gpu: 'gpu',
+  parallelism: 'parallelism',
+  weightFormat: 'weightFormat',
+  kvCacheFormat: 'kvCacheFormat',
+};
+
+/** The latency limits in seconds; null: no limit (the state's 0). */
+export interface Limits {
+  ttftSeconds: number | null;
+  tpotSeconds: number | null;
+}
+
+export function limitsOf(state: Pick<AppState, 'maxTtftMs' | 'maxTpotMs'>): Limits {
+  return {
+    ttftSeconds: state.maxTtftMs > 0 ? state.maxTtftMs / 1000 : null,
+    tpotSeconds: state.maxTpotMs > 0 ? state.maxTpotMs / 1000 : null,
+  };
+}
+
+/**
+ * The TPOT limit on the chart's x axis: a user who waits at most t seconds per token sees at least
+ * 1/t tokens per second (outputTokensPerSecondPerUser is 1 / timePerOutputTokenSeconds), so the
+ * points left of 1/t miss it. Null without a limit.
+ */
+export function tpotLimitTokensPerSecond(limits: Limits): number | null {
+  return limits.tpotSeconds === null ? null : 1 / limits.tpotSeconds;
+}
+
+export interface LatencyPoint {
+  timeToFirstTokenSeconds: number;
+  timePerOutputTokenSeconds: number;
+}
+
+/** Which limits a point meets (a missing limit is always met). */
+export function meetsLimits(point: LatencyPoint, limits: Limits): { ttft: boolean; tpot: boolean } {
+  return {
+    ttft: limits.ttftSeconds === null || point.timeToFirstTokenSeconds <= limits.ttftSeconds,
+    tpot: limits.tpotSeconds === null || point.timePerOutputTokenSeconds <= limits.tpotSeconds,
+  };
+}
+
+/** The point with the most tokens/s per GPU among those meeting both limits; null when none does. */
+export function bestWithinLimits<T extends LatencyPoint & { outputTokensPerSecondPerGpu: number }>(
+  curve: readonly T[],
+  limits: Limits,
+): T | null {
+  let best: T | null = null;
+  for (const point of curve) {
+    const meets = meetsLimits(point, limits);
+    if (!meets.ttft || !meets.tpot) continue;
+    if (best === null || point.outputTokensPerSecondPerGpu > best.outputTokensPerSecondPerGpu) best = point;
+  }
+  return best;
+}
+
+/** What names a setup: as the API answered it (so a label never mixes an old answer with new inputs). */
+export interface SetupName {
+  gpuName: string;
+  parallelism: Layout;
+  weightFormat: string;
+  kvCacheFormat: string;
+}
+
+/**
+ * 'H100 SXM5 80GB · TP2 × DP2 · FP8' (with ', KV FP8' when the KV cache is not FP16); a label that
+ * repeats an earlier one gets ' (2)', ' (3)', ... so every line and row has its own name.
+ */
+export function setupLabels(names: readonly SetupName[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const kv = name.kvCacheFormat === 'FP16' ? '' : `, KV ${name.kvCacheFormat}`;
+    const label = `${name.gpuName} · ${layoutLabel(name.parallelism)} · ${name.weightFormat}${kv}`;
+    const count = (seen.get(label) ?? 0) + 1;
+    seen.set(label, count);
+    return count === 1 ? label : `${label} (${count})`;
+  });
+}
+
+/**
+ * Splits each setup's API errors between the setup's own inputs, the shared ones (each message once,
+ * however many setups it came back for) and the rest (general, prefixed with the setup they came from).
+ */
+export function servingErrors(errorsPerSetup: readonly (readonly FieldError[])[]): {
+  shared: Record<string, string[]>;
+  perSetup: Record<string, string[]>[];
+  general: string[];
+} {
+  const shared: Record<string, string[]> = {};
+  const general: string[] = [];
+  const perSetup = errorsPerSetup.map((errors, i) => {
+    const own = assignErrors(errors, SETUP_INPUTS);
+    const common = assignErrors(
+      errors.filter((error) => SETUP_INPUTS[inputNameOf(error.field) ?? ''] === undefined),
+      SHARED_INPUTS,
+    );
+    for (const [input, messages] of Object.entries(common.byInput))
+      shared[input] = [...new Set([...(shared[input] ?? []), ...messages])];
+    for (const message of common.general) general.push(`Setup ${i + 1}: ${message}`);
+    return own.byInput;
+  });
+  return { shared, perSetup, general };
+}
