@@ -123,6 +123,6 @@ AssumptionsRef.implement({
     inputTokens: t.exposeInt('inputTokens', { description: 'Prompt length per sequence, tokens.' }),
     outputTokens: t.exposeInt('outputTokens', { description: 'Generated tokens per sequence, tokens.' }),
     batchSize: t.exposeInt('batchSize', { description: 'Sequences served together.' }),
-    gpuCount: t.exposeInt('gpuCount', { description: 'GPUs in the tensor-parallel group.' }),
+    gpuCount: t.exposeInt('gpuCount', { description: 'GPUs in all: tensor x pipeline x data.' }),
   }),
 });

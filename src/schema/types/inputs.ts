@@ -193,7 +193,7 @@ const requestFields = (t: InputFields) => ({
 
 export const EstimateInput = builder.inputType('EstimateInput', {
   description:
-    'One model on one GPU (or a tensor-parallel group of them). Give exactly one of model / customModel / modelConfig and exactly one of gpu / customGpu.',
+    'One model on one GPU or several (see parallelism). Give exactly one of model / customModel / modelConfig and exactly one of gpu / customGpu.',
   fields: (t) => ({
     model: t.id({ description: 'Catalog model id or alias, case-insensitive (see Query.models).' }),
     customModel: t.field({ type: CustomModelInput, description: 'A model described in the request.' }),

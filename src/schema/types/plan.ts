@@ -92,7 +92,7 @@ export const GpuPriceInput = builder.inputType('GpuPriceInput', {
 });
 
 export const PlanInput = builder.inputType('PlanInput', {
-  description: `A model, a workload and latency targets: which deployments meet them, and at what cost. The search looks at gpus x layouts (one per GPU count up to maxGpus) x weightFormats x kvCacheFormats configurations, at most ${PLAN_SEARCH_LIMIT}; a larger search is a BAD_USER_INPUT error raised before any work.`,
+  description: `A model, a workload and latency targets: which deployments meet them, and at what cost. The search looks at gpus x layouts (tensor 1 to 8 inside a node, then tensor 8 x pipeline across nodes up to maxGpus, each with an expert-parallel twin for MoE models) x weightFormats x kvCacheFormats configurations, at most ${PLAN_SEARCH_LIMIT}; a larger search is a BAD_USER_INPUT error raised before any work.`,
   fields: (t) => ({
     model: t.id({ description: 'Catalog model id or alias (or give customModel or modelConfig).' }),
     customModel: t.field({
@@ -126,7 +126,8 @@ export const PlanInput = builder.inputType('PlanInput', {
     }),
     maxGpus: t.int({
       defaultValue: DEFAULT_MAX_GPUS,
-      description: 'Most GPUs in one deployment (one replica); every count from 1 up is tried.',
+      description:
+        'Most GPUs in one deployment (one replica): tensor parallelism over 1 to 8 GPUs inside a node, then a node-wide tensor group per pipeline stage over as many nodes as fit.',
     }),
     weightFormats: t.field({
       type: [NumberFormatEnum],
@@ -324,7 +325,7 @@ builder.queryFields((t) => ({
   smallestGpuCount: t.int({
     nullable: true,
     description:
-      "Inverse question: the fewest GPUs of the input's type (tensor-parallel, up to maxGpus) that hold its batch of sequences in its formats; null when none does or no engine serves the formats on that GPU. The plan search's memory stage (no timing).",
+      "Inverse question: the fewest GPUs of the input's type (the plan's layouts, up to maxGpus) that hold its batch of sequences in its formats; null when none does or no engine serves the formats on that GPU. The plan search's memory stage (no timing).",
     args: {
       input: t.arg({ type: EstimateInput, required: true, description: 'Model, GPU, formats and workload.' }),
       maxGpus: t.arg.int({ defaultValue: DEFAULT_MAX_GPUS, description: 'Most GPUs to try.' }),

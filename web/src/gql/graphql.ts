@@ -131,7 +131,7 @@ export type EngineProfile =
   /** Optimised serving engines: TensorRT-LLM, vLLM, lmdeploy TurboMind, FasterTransformer, MLC LLM, gpt-fast (torch.compile). */
   | 'OPTIMIZED';
 
-/** One model on one GPU (or a tensor-parallel group of them). Give exactly one of model / customModel / modelConfig and exactly one of gpu / customGpu. */
+/** One model on one GPU or several (see parallelism). Give exactly one of model / customModel / modelConfig and exactly one of gpu / customGpu. */
 export type EstimateInput = {
   /** Sequences served together, 1 to 100000. */
   batchSize?: number | null | undefined;
@@ -300,7 +300,7 @@ export type ParallelismInput = {
   tensor?: number | null | undefined;
 };
 
-/** A model, a workload and latency targets: which deployments meet them, and at what cost. The search looks at gpus x layouts (one per GPU count up to maxGpus) x weightFormats x kvCacheFormats configurations, at most 100000; a larger search is a BAD_USER_INPUT error raised before any work. */
+/** A model, a workload and latency targets: which deployments meet them, and at what cost. The search looks at gpus x layouts (tensor 1 to 8 inside a node, then tensor 8 x pipeline across nodes up to maxGpus, each with an expert-parallel twin for MoE models) x weightFormats x kvCacheFormats configurations, at most 100000; a larger search is a BAD_USER_INPUT error raised before any work. */
 export type PlanInput = {
   /** A model not in the catalog (or give model or modelConfig). */
   customModel?: CustomModelInput | null | undefined;
@@ -316,7 +316,7 @@ export type PlanInput = {
   kvCacheFormats?: Array<NumberFormat> | null | undefined;
   /** Candidates to return, 1 to 100. */
   limit?: number | null | undefined;
-  /** Most GPUs in one deployment (one replica); every count from 1 up is tried. */
+  /** Most GPUs in one deployment (one replica): tensor parallelism over 1 to 8 GPUs inside a node, then a node-wide tensor group per pipeline stage over as many nodes as fit. */
   maxGpus?: number | null | undefined;
   /** Latency target: time per output token after the first, seconds. Absent: no limit. */
   maxTimePerOutputTokenSeconds?: number | null | undefined;
