@@ -254,7 +254,7 @@ lines.push(
   '',
   '## Every case',
   '',
-  '| case | source | quality | engine | model | GPU x count | weights (scheme or format) / KV | batch | in/out tokens | metric | measured | predicted held out | error held out | predicted in-sample | error in-sample | ideal error |',
+  '| case | source | quality | engine | model | GPU x count | weights (scheme or format) / KV | batch (or requests in flight) | in/out tokens | metric | measured | predicted held out | error held out | predicted in-sample | error in-sample | ideal error |',
   '|---|---|---|---|---|---|---|---:|---|---|---:|---:|---:|---:|---:|---:|',
 );
 for (const r of shipped) {
@@ -263,7 +263,7 @@ for (const r of shipped) {
   const h = heldOut.get(c.id);
   const i = idealById.get(c.id);
   lines.push(
-    `| ${c.id} | ${sourceOf(c)} | ${c.quality} | ${c.engineName} | ${name(c.model)} | ${name(c.gpu)} x${c.gpuCount} | ${c.weightQuantization ?? c.weightFormat}/${c.kvCacheFormat} | ${c.batchSize} | ${c.inputTokens}/${c.outputTokens} | ${u.label} (${u.unit}) | ${value(c.metric, c.measured)} | ${h ? value(c.metric, h.predicted) : '—'} | ${h ? pct(h.error) : '—'} | ${value(c.metric, r.predicted)} | ${pct(r.error)} | ${i ? pct(i.error) : '—'} |`,
+    `| ${c.id} | ${sourceOf(c)} | ${c.quality} | ${c.engineName} | ${name(c.model)} | ${name(c.gpu)} x${c.gpuCount} | ${c.weightQuantization ?? c.weightFormat}/${c.kvCacheFormat} | ${c.concurrency === undefined ? c.batchSize : `${c.concurrency} in flight`} | ${c.inputTokens}/${c.outputTokens} | ${u.label} (${u.unit}) | ${value(c.metric, c.measured)} | ${h ? value(c.metric, h.predicted) : '—'} | ${h ? pct(h.error) : '—'} | ${value(c.metric, r.predicted)} | ${pct(r.error)} | ${i ? pct(i.error) : '—'} |`,
   );
 }
 lines.push('', '## Measurements left out', '', '| measurement | why |', '|---|---|');

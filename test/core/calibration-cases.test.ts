@@ -302,3 +302,19 @@ describe('calibration cases: conversions checked by hand', () => {
     expect(caseById('exl-01/memory').measured).toBe(5_446_303_744);
   });
 });
+
+describe('serving cases', () => {
+  it('are predicted by the serving model: at concurrency 1 as the batch-1 case, slower per token under load', () => {
+    const batch = CALIBRATION_CASES.find((c) => c.id === 'xd-06/tpot') as CalibrationCase;
+    const predictor = new CasePredictor();
+    const alone = predictor.predict({ ...batch, concurrency: 1 }, batch.engine);
+    expect(alone / predictor.predict(batch, batch.engine)).toBeCloseTo(1, 2);
+    expect(predictor.predict({ ...batch, concurrency: 16 }, batch.engine)).toBeGreaterThan(alone);
+  });
+
+  it('refuse a serving row that also sets a batch', () => {
+    const file = CASE_FILES.find((f) => f.source === 'xdai') as (typeof CASE_FILES)[number];
+    const row = { ...(file.cases[0] as object), concurrency: 4, batchSize: 2 };
+    expect(() => toCase(file, row)).toThrow(/serving case \(concurrency\) keeps batchSize 1/);
+  });
+});

@@ -68,6 +68,12 @@ export interface CalibrationCase extends Omit<EstimateRequest, 'model' | 'gpu' |
   /** Catalog id, or a GpuSpec for a GPU (or GPU group) not in the catalog. */
   gpu: string | GpuSpec;
   metric: CalibrationMetric;
+  /**
+   * Serving cases: the published figure was measured with this many requests in flight (a closed loop, each
+   * finishing request replaced by a new one), so it is predicted by the serving model's steady state at that
+   * concurrency (staggered arrivals) rather than by a batch estimate; batchSize is then 1. Absent: a batch case.
+   */
+  concurrency?: number;
   /** Memory cases: whether the published figure is one GPU's (the most loaded) or the sum over every GPU. */
   memoryScope: 'PER_GPU' | 'ALL_GPUS';
   /** SI units: seconds, tokens/s, bytes. */
@@ -114,6 +120,7 @@ interface CaseRow {
   gpuCount?: number;
   parallelism?: { tensor?: number; pipeline?: number; expert?: number; data?: number };
   memoryScope?: string;
+  concurrency?: number;
   batchSize?: number;
   weightFormat?: string;
   weightQuantization?: string;
@@ -189,6 +196,14 @@ function toSi(metric: CalibrationMetric, unit: PublishedUnit, value: number, r: 
 
 type CalibrationRequest = Pick<CalibrationCase, 'inputTokens' | 'batchSize'>;
 
+/** A serving case's concurrency: a whole number of requests, with the batch left at 1 (the serving model batches). */
+function servingConcurrency(concurrency: number, batchSize: number): number {
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new Error(`concurrency ${concurrency} is not a whole number >= 1`);
+  if (batchSize !== 1) throw new Error('a serving case (concurrency) keeps batchSize 1');
+  return concurrency;
+}
+
 export const citation = (key: string): string => {
   const s = SOURCES[key];
   if (!s) throw new Error(`source '${key}' is not in measurements.json`);
@@ -262,6 +277,9 @@ export function toCase(file: CaseFile, written: CaseRow): CalibrationCase {
       }),
       ...(row.memory !== undefined && { memory: row.memory }),
       ...(row.parallelism !== undefined && { parallelism: row.parallelism }),
+      ...(row.concurrency !== undefined && {
+        concurrency: servingConcurrency(row.concurrency, row.batchSize),
+      }),
       memoryScope: oneOf(['PER_GPU', 'ALL_GPUS'] as const, row.memoryScope ?? 'PER_GPU', 'memoryScope'),
       metric,
       measured,

@@ -1,6 +1,7 @@
 import { findGpu, findModel } from '../catalog/index.js';
 import { Estimate } from '../estimate.js';
 import { analyzeModel, type ModelAnalysis } from '../model.js';
+import type { ServingPoint } from '../serving.js';
 import type {
   EngineProfile,
   EstimateRequest,
@@ -60,6 +61,14 @@ export const RANGED_METRIC: Record<CalibrationMetric, RangedMetric> = {
   MEMORY_BYTES: 'MEMORY',
 };
 
+/** The serving point's answer each timing metric of a serving case is measured against. */
+const SERVING_FIELD = {
+  TTFT_SECONDS: 'timeToFirstTokenSeconds',
+  TPOT_SECONDS: 'timePerOutputTokenSeconds',
+  TOTAL_SECONDS: 'e2eSeconds',
+  OUTPUT_TOKENS_PER_SECOND: 'outputTokensPerSecond',
+} as const satisfies Record<Exclude<CalibrationMetric, 'MEMORY_BYTES'>, keyof ServingPoint>;
+
 /** Predicts cases over and over with different tuning; analyses each model once. */
 export class CasePredictor {
   readonly #analyses = new Map<CalibrationCase, ModelAnalysis>();
@@ -78,6 +87,10 @@ export class CasePredictor {
     }
     const e = new Estimate(caseRequest(c, engine, tuning, memory), analysis);
     if (c.metric === 'MEMORY_BYTES' && c.memoryScope === 'ALL_GPUS') return e.memoryAcrossGpusBytes;
+    if (c.concurrency !== undefined && c.metric !== 'MEMORY_BYTES') {
+      const point = e.serving({ concurrency: c.concurrency });
+      return point[SERVING_FIELD[c.metric]];
+    }
     return e.value(RANGED_METRIC[c.metric]);
   }
 }

@@ -62,7 +62,7 @@ function traits(c: CalibrationCase, generation: string): string[] {
       : (c.parallelism?.pipeline ?? 1) > 1
         ? 'pipeline parallelism'
         : 'tensor parallelism',
-    c.batchSize > 1 ? 'batch > 1' : 'batch 1',
+    c.concurrency !== undefined ? 'serving under load' : c.batchSize > 1 ? 'batch > 1' : 'batch 1',
     `${c.metric.replace('_SECONDS', '').replace('OUTPUT_TOKENS_PER_SECOND', 'throughput')} cases`,
   ];
 }
