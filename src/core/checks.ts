@@ -68,6 +68,10 @@ export interface WorkloadFields {
   networkBandwidthBytesPerSecond?: number | null;
   prefixCacheHitRate?: number | null;
   speculativeDecoding?: { draftTokens: number; acceptedTokensPerStep: number } | null;
+  disaggregation?: {
+    prefillGpuCount: number;
+    prefillParallelism?: Overrides<ParallelismDegrees> | null;
+  } | null;
   engine?: EngineProfile | null;
   tuning?: Overrides<Record<TuningField, number>> | null;
   memory?: Overrides<MemoryAssumptions> | null;
@@ -174,6 +178,19 @@ function checkServingKnobs(w: WorkloadFields): void {
   );
 }
 
+/** Runs a check of the prefill pool's GPUs, naming its fields as disaggregation.prefillGpuCount / prefillParallelism. */
+export function asPrefillPoolError<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof EstimateInputError)) throw error;
+    const field = error.field
+      .replace(/^gpuCount$/, 'prefillGpuCount')
+      .replace(/^parallelism/, 'prefillParallelism');
+    throw new EstimateInputError(`disaggregation.${field}`, error.value, error.limit);
+  }
+}
+
 export function checkWorkload(w: WorkloadFields): void {
   const { tokens, batchSize, gpuCount } = LIMITS;
   checkInteger('inputTokens', w.inputTokens, tokens.min, tokens.max);
@@ -182,6 +199,13 @@ export function checkWorkload(w: WorkloadFields): void {
   checkInteger('gpuCount', w.gpuCount, gpuCount.min, gpuCount.max);
   checkParallelism(w);
   checkServingKnobs(w);
+  if (w.disaggregation != null) {
+    const pool = w.disaggregation;
+    asPrefillPoolError(() => {
+      checkInteger('gpuCount', pool.prefillGpuCount, gpuCount.min, gpuCount.max);
+      checkParallelism({ ...w, gpuCount: pool.prefillGpuCount, parallelism: pool.prefillParallelism });
+    });
+  }
   if (w.tuning) {
     checkIdealHasNoOverrides(w.engine, w.tuning);
     checkTuningOverrides(w.tuning);

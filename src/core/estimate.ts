@@ -105,6 +105,11 @@ export class Estimate {
         `${r.batchSize} sequences do not split evenly over ${r.sharding.parallelism.data} data-parallel ranks: the busiest rank (${Math.ceil(r.batchSize / r.sharding.parallelism.data)} sequences) sets memory and time`,
       );
     }
+    if (r.prefillPool) {
+      notes.push(
+        `prefill runs on ${r.prefillPool.gpuCount} more GPUs (disaggregated): only serving points use the two pools; the estimate's own times run both phases on its ${r.gpuCount} GPUs`,
+      );
+    }
     if (r.speculative?.draft) {
       notes.push(
         `the draft model ${r.speculative.draft.model.id} is timed on one GPU; its weights are not counted in memory`,

@@ -1,4 +1,4 @@
-import { checkStorageFormat, checkWeightFormat, checkWorkload } from './checks.js';
+import { asPrefillPoolError, checkStorageFormat, checkWeightFormat, checkWorkload } from './checks.js';
 import { activationBytes, bytesPerElement, defaultComputeFormat, resolveComputeFormat } from './formats.js';
 import { classFormats, storedBytesPerElement, unquantisedBytesPerElement } from './model.js';
 import { type StoredFormat, TENSOR_CLASSES, type TensorClass } from './model-spec.js';
@@ -70,6 +70,8 @@ export interface ResolvedRequest {
   cachedPromptTokens: number;
   /** Speculative decoding, with the draft model's own request resolved; null without it. */
   speculative: ResolvedSpeculation | null;
+  /** Disaggregated serving: the prefill pool as a request of its own (one output token); null when colocated. */
+  prefillPool: ResolvedRequest | null;
   /** The named quantisation scheme, when the request gave one. */
   weightQuantization: QuantizationScheme | null;
   /** Bytes per parameter of the LM head (the embedding table when tied): 16-bit unless a scheme quantises it. */
@@ -163,6 +165,7 @@ export function resolveRequest(request: EstimateRequest): ResolvedRequest {
     weightQuantization: scheme,
     cachedPromptTokens: Math.floor((request.prefixCacheHitRate ?? 0) * request.inputTokens),
     speculative: resolveSpeculation(request),
+    prefillPool: resolvePrefillPool(request),
     lmHeadBytesPerParameter: classes.lmHead.bytesPerParameter,
     dequantizationCost: scheme?.dequantizationCost ?? 1,
     classes,
@@ -190,9 +193,26 @@ function resolveSpeculation(request: EstimateRequest): ResolvedSpeculation | nul
         weightQuantization: undefined,
         speculativeDecoding: undefined,
         prefixCacheHitRate: undefined,
+        disaggregation: undefined,
       })
     : null;
   return { draftTokens: spec.draftTokens, acceptedTokensPerStep: spec.acceptedTokensPerStep, draft };
+}
+
+function resolvePrefillPool(request: EstimateRequest): ResolvedRequest | null {
+  const pool = request.disaggregation;
+  if (!pool) return null;
+  return asPrefillPoolError(() =>
+    resolveRequest({
+      ...request,
+      gpuCount: pool.prefillGpuCount,
+      parallelism: pool.prefillParallelism,
+      outputTokens: 1,
+      batchSize: 1,
+      speculativeDecoding: undefined,
+      disaggregation: undefined,
+    }),
+  );
 }
 
 /** Bytes of the 16-bit (or 32-bit, for FP32 models) tensors quantisation leaves alone: norms, biases, sinks. */

@@ -19,9 +19,12 @@
  *   whole prompt + output, so maxConcurrency is a floor. The prefix cache shares the cached part
  *   of each prompt's computation, not (conservatively) its memory.
  * - A request rate is turned into a concurrency by Little's law: concurrency = rate x e2e latency.
+ * - Disaggregated (a prefill pool of its own): the estimate's GPUs only decode; the pool serves the
+ *   rate they complete as prompts with one output token, and each prompt's KV cache crosses the
+ *   network (the smaller side's GPUs each sending their share). SIMULTANEOUS arrivals ignore it.
  */
-import type { BatchLimit } from './memory.js';
-import { analyzeModel, distinctExpertsTouched, type ModelAnalysis } from './model.js';
+import { type BatchLimit, maxBatchSize } from './memory.js';
+import { analyzeModel, distinctExpertsTouched, kvCacheBytes, type ModelAnalysis } from './model.js';
 import type { ResolvedRequest } from './resolve.js';
 import type { Bound, GroupStep, Step } from './roofline.js';
 import { sequencesPerRank } from './sharding.js';
@@ -228,6 +231,76 @@ function cycle(w: Workload, perRank: number, arrivals: ServingArrivals) {
 }
 
 const workloads = new WeakMap<Estimate, Workload>();
+const prefillPools = new WeakMap<Estimate, Servable>();
+
+/** The prefill pool of a disaggregated estimate as an estimate of its own (prompts with one output token). */
+function prefillPoolOf(e: Estimate, pool: ResolvedRequest): Servable {
+  let servable = prefillPools.get(e);
+  if (servable === undefined) {
+    const analysis = e.analysis;
+    servable = {
+      request: pool,
+      analysis,
+      maxBatchSize: (contextTokens: number) => maxBatchSize(analysis, pool, contextTokens),
+    };
+    prefillPools.set(e, servable);
+  }
+  return servable;
+}
+
+/**
+ * Seconds to send one sequence's prompt KV cache (every layer) from the prefill pool to the decode
+ * GPUs: over the network, each of the smaller side's tensor x pipeline GPUs sending its share.
+ */
+export function kvTransferSeconds(e: Estimate, pool: ResolvedRequest): number {
+  const r = e.request;
+  const bytes = kvCacheBytes(e.analysis, r.kvCacheFormat, r.inputTokens);
+  const lanes = (p: ResolvedRequest) => p.sharding.parallelism.tensor * p.sharding.parallelism.pipeline;
+  return bytes / (Math.min(lanes(r), lanes(pool)) * r.sharding.networkBytesPerSecond);
+}
+
+/**
+ * Disaggregated serving at `concurrency` sequences decoding: the decode GPUs run decode steps only,
+ * completing concurrency / (decode steps x step) requests per second; the prefill pool serves that
+ * rate as an estimate of prompts with one output token (its own steady state), and the KV cache
+ * crosses the network before the first token can be followed by a second.
+ */
+function disaggregatedPoint(
+  e: Estimate,
+  w: Workload,
+  pool: ResolvedRequest,
+  concurrency: number,
+  perRank: number,
+  capacity: number,
+): ServingPoint {
+  const r = e.request;
+  const decode = stepSeconds(w, perRank, 0, w.chunks);
+  const decodeSeconds = Math.max(w.decodeSteps, 1) * decode.seconds;
+  const requestsPerSecond = concurrency / decodeSeconds;
+  const prefillPool = prefillPoolOf(e, pool);
+  const prefill = servingAtRate(prefillPool, requestsPerSecond, maxConcurrency(prefillPool));
+  const ttft = prefill.timeToFirstTokenSeconds + kvTransferSeconds(e, pool);
+  const tpot = decode.seconds / w.accepted;
+  const outputTokensPerSecond = requestsPerSecond * r.outputTokens;
+  return {
+    concurrency,
+    requestsPerSecond,
+    timeToFirstTokenSeconds: ttft,
+    timePerOutputTokenSeconds: tpot,
+    e2eSeconds: ttft + (r.outputTokens - 1) * tpot,
+    outputTokensPerSecond,
+    outputTokensPerSecondPerGpu: outputTokensPerSecond / (r.gpuCount + pool.gpuCount),
+    outputTokensPerSecondPerUser: 1 / tpot,
+    kvCacheUtilization: capacity > 0 ? concurrency / capacity : 1,
+    limitedBy:
+      concurrency >= capacity
+        ? 'KV_CAPACITY'
+        : !prefill.sustainable
+          ? 'COMPUTE'
+          : LIMIT_OF_BOUND[decode.bound],
+    sustainable: prefill.sustainable && concurrency <= capacity,
+  };
+}
 
 /** The serving point at `concurrency` sequences in flight across the estimate. */
 export function servingAtConcurrency(
@@ -247,6 +320,9 @@ export function servingAtConcurrency(
     arrivals === 'SIMULTANEOUS' || Number.isInteger(concurrency)
       ? sequencesPerRank(concurrency, r.sharding)
       : Math.max(concurrency / r.sharding.parallelism.data, 1);
+  if (r.prefillPool !== null && arrivals === 'STAGGERED') {
+    return disaggregatedPoint(e, w, r.prefillPool, concurrency, perRank, capacity);
+  }
   const c = cycle(w, perRank, arrivals);
   const t = r.tuning;
   const prefillTime = c.prefillSteps * c.prefill.seconds;

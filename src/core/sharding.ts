@@ -59,6 +59,8 @@ export interface Sharding {
   expertLinkBytesPerSecond: number;
   /** Bandwidth between neighbouring pipeline stages, B/s. */
   pipelineLinkBytesPerSecond: number;
+  /** Network bandwidth per GPU between nodes, B/s. */
+  networkBytesPerSecond: number;
 }
 
 /** The request's degrees, or tensor = gpuCount when it gives none. */
@@ -211,6 +213,7 @@ export function shardModel(
     ),
     // The slowest stage boundary sets the pace: one crosses nodes once a pipeline outgrows a node.
     pipelineLinkBytesPerSecond: linkBandwidth(p.tensor * p.pipeline, gpusPerNode, gpu, network),
+    networkBytesPerSecond: network,
   };
 }
 

@@ -165,6 +165,18 @@ export interface EstimateRequest {
   prefixCacheHitRate?: number;
   /** Speculative decoding or multi-token prediction; absent: one token per decode step. */
   speculativeDecoding?: SpeculativeDecoding;
+  /** Prefill on a pool of GPUs of its own (disaggregated serving); the request's GPUs then only decode. */
+  disaggregation?: Disaggregation;
+}
+
+/**
+ * Disaggregated prefill and decode: prompts are prefilled on `prefillGpuCount` GPUs of the same
+ * type (split as `prefillParallelism` says, default tensor = prefillGpuCount), their KV cache sent
+ * over the network to the request's GPUs, which only decode. Shapes serving only.
+ */
+export interface Disaggregation {
+  prefillGpuCount: number;
+  prefillParallelism?: Partial<ParallelismDegrees>;
 }
 
 /**

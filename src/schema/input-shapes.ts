@@ -67,6 +67,15 @@ export interface WorkloadInputShape {
     acceptedTokensPerStep: number;
     draftModel?: Maybe<string | number>;
   }>;
+  disaggregation?: Maybe<{
+    prefillGpuCount: number;
+    prefillParallelism?: Maybe<{
+      tensor?: Maybe<number>;
+      pipeline?: Maybe<number>;
+      expert?: Maybe<number>;
+      data?: Maybe<number>;
+    }>;
+  }>;
   engine?: Maybe<EngineProfile>;
   tuning?: Maybe<TuningInputShape>;
   memoryAssumptions?: Maybe<MemoryAssumptionsInputShape>;

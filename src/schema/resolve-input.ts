@@ -128,6 +128,7 @@ export interface Workload
     | 'networkBandwidthBytesPerSecond'
     | 'prefixCacheHitRate'
     | 'speculativeDecoding'
+    | 'disaggregation'
   > {
   tuning: Partial<Tuning> | undefined;
   memory: Partial<MemoryAssumptions> | undefined;
@@ -145,6 +146,14 @@ export function workloadOf(path: string, input: WorkloadInputShape): Workload {
     networkBandwidthBytesPerSecond: networkBytesPerSecondOf(input),
     prefixCacheHitRate: input.prefixCacheHitRate ?? undefined,
     speculativeDecoding: speculationOf(path, input.speculativeDecoding),
+    disaggregation: input.disaggregation
+      ? {
+          prefillGpuCount: input.disaggregation.prefillGpuCount,
+          prefillParallelism: input.disaggregation.prefillParallelism
+            ? withoutNulls(input.disaggregation.prefillParallelism)
+            : undefined,
+        }
+      : undefined,
     engine: input.engine ?? undefined,
     // undefined rather than {} when nothing is overridden: the core then shares the profile's
     // tuning instead of copying and re-checking it for every estimate of a comparison.
@@ -219,6 +228,7 @@ export function withWorkload(
     networkBandwidthBytesPerSecond: workload.networkBandwidthBytesPerSecond,
     prefixCacheHitRate: workload.prefixCacheHitRate,
     speculativeDecoding: workload.speculativeDecoding,
+    disaggregation: workload.disaggregation,
     engine: workload.engine,
     tuning: workload.tuning,
     memory: workload.memory,

@@ -73,6 +73,7 @@ export function validateWorkload(path: string, input: WorkloadInputShape): void 
       networkBandwidthBytesPerSecond: networkBytesPerSecondOf(input),
       prefixCacheHitRate: input.prefixCacheHitRate,
       speculativeDecoding: input.speculativeDecoding,
+      disaggregation: input.disaggregation,
       engine: input.engine,
       tuning: input.tuning,
       memory: input.memoryAssumptions,

@@ -228,3 +228,52 @@ describe('workload knobs', () => {
     ).toThrow(/speculativeDecoding.acceptedTokensPerStep = 4 is out of range: from 1 to 3/);
   });
 });
+
+describe('disaggregated prefill and decode', () => {
+  const base = request('llama-3.1-8b', 'h100-sxm5-80gb', { inputTokens: 2000, outputTokens: 300 });
+  const split = estimate({ ...base, disaggregation: { prefillGpuCount: 1 } });
+
+  it('alone: TTFT is the prefill pool prefilling one prompt plus the KV cache crossing the network', () => {
+    // Llama-3.1-8B FP16 cache: 2 x 32 layers x 8 KV heads x 128 x 2 B = 131,072 B per token; 2,000 tokens
+    // = 262,144,000 B over one GPU's 400 Gb/s (50e9 B/s) = 5.24 ms.
+    const transfer = 262_144_000 / 50e9;
+    const prefillAlone = estimate({ ...base, outputTokens: 1 }).timing.timeToFirstTokenSeconds;
+    const point = split.serving({ concurrency: 1 });
+    within(point.timeToFirstTokenSeconds, prefillAlone + transfer, 0.01);
+    // The decode GPU runs one sequence's decode steps, as the single-request estimate does.
+    within(point.timePerOutputTokenSeconds, estimate(base).timing.timePerOutputTokenSeconds, 0.01);
+    // Two GPUs in all carry the output.
+    expect(point.outputTokensPerSecondPerGpu).toBeCloseTo(point.outputTokensPerSecond / 2, 9);
+  });
+
+  it('under load the decode GPUs no longer wait for other prompts: TPOT below the colocated one', () => {
+    const long = request('llama-3.1-8b', 'h100-sxm5-80gb', { inputTokens: 8192, outputTokens: 256 });
+    const colocated = estimate(long).serving({ concurrency: 32 });
+    const disaggregated = estimate({ ...long, disaggregation: { prefillGpuCount: 1 } }).serving({
+      concurrency: 32,
+    });
+    expect(disaggregated.timePerOutputTokenSeconds).toBeLessThan(colocated.timePerOutputTokenSeconds);
+  });
+
+  it('a prefill pool too small for the rate the decode GPUs carry is not sustainable', () => {
+    // 8 decode GPUs (TP8 over 8 replicas' worth of sequences) fed by one prefill GPU with 8,192-token prompts.
+    const e = estimate({
+      ...request('llama-3.1-8b', 'h100-sxm5-80gb', { inputTokens: 8192, outputTokens: 64 }),
+      gpuCount: 8,
+      parallelism: { data: 8 },
+      disaggregation: { prefillGpuCount: 1 },
+    });
+    const point = e.serving({ concurrency: Math.floor(e.maxConcurrency / 2) });
+    expect(point.sustainable).toBe(false);
+    expect(point.limitedBy).toBe('COMPUTE');
+  });
+
+  it('names the prefill pool in its errors', () => {
+    expect(() => estimate({ ...base, disaggregation: { prefillGpuCount: 3 } })).toThrow(
+      /disaggregation\.prefillGpuCount.*32 attention heads must divide evenly/,
+    );
+    expect(() =>
+      estimate({ ...base, disaggregation: { prefillGpuCount: 2, prefillParallelism: { tensor: 4 } } }),
+    ).toThrow(/disaggregation\.prefillGpuCount = 2.*tensor x pipeline x data = 4/);
+  });
+});

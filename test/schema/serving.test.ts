@@ -67,6 +67,36 @@ describe('deployments and serving through the API', () => {
     expect(e?.servingCurve.at(-1)?.limitedBy).toBe('KV_CAPACITY');
   });
 
+  it('a disaggregated deployment: a prefill pool of 2 GPUs for 2 decode GPUs, the output counted over all 4', async () => {
+    const result = await runOperation<
+      { estimate: { serving: Point & { outputTokensPerSecond: number } } },
+      never
+    >(
+      app,
+      `{ estimate(input: { model: "llama-3.1-8b", gpu: "h100", inputTokens: 4000, outputTokens: 200, gpuCount: 2,
+           disaggregation: { prefillGpuCount: 2 } }) {
+        serving(concurrency: 16) { concurrency requestsPerSecond timePerOutputTokenSeconds outputTokensPerSecond outputTokensPerSecondPerGpu limitedBy sustainable }
+      } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const point = result.data?.estimate.serving;
+    expect(point?.outputTokensPerSecondPerGpu).toBeCloseTo((point?.outputTokensPerSecond ?? 0) / 4, 9);
+    const core = estimate({
+      model: catalogModel('llama-3.1-8b'),
+      gpu: catalogGpu('h100-sxm5-80gb'),
+      gpuCount: 2,
+      weightFormat: 'FP16',
+      kvCacheFormat: 'FP16',
+      inputTokens: 4000,
+      outputTokens: 200,
+      batchSize: 1,
+      disaggregation: { prefillGpuCount: 2 },
+    });
+    expect(point?.timePerOutputTokenSeconds).toBe(
+      core.serving({ concurrency: 16 }).timePerOutputTokenSeconds,
+    );
+  });
+
   it('refuses a split engines refuse and bad serving arguments, naming the field and the rule', async () => {
     const ask = (input: string, selection = 'gpuCount') =>
       runOperation<unknown, never>(

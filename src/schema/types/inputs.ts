@@ -17,6 +17,21 @@ type InputFields = InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObj
 
 const { tokens, batchSize, gpuCount, parallelDegree, draftTokens } = LIMITS;
 
+export const DisaggregationInput = builder.inputType('DisaggregationInput', {
+  description:
+    "A prefill pool of GPUs of the estimate's type: it prefills every prompt and sends its KV cache over the network (the smaller pool's tensor x pipeline GPUs each sending their share, at the network bandwidth per GPU) to the estimate's GPUs, which only decode.",
+  fields: (t) => ({
+    prefillGpuCount: t.int({
+      required: true,
+      description: `GPUs of the prefill pool, ${gpuCount.min} to ${gpuCount.max}.`,
+    }),
+    prefillParallelism: t.field({
+      type: ParallelismInput,
+      description: 'How the prefill pool splits the model; default tensor = prefillGpuCount.',
+    }),
+  }),
+});
+
 export const SpeculativeDecodingInput = builder.inputType('SpeculativeDecodingInput', {
   description:
     'Each decode step verifies draftTokens proposed tokens per sequence and keeps acceptedTokensPerStep of them on average (the bonus token included).',
@@ -177,6 +192,11 @@ const requestFields = (t: InputFields) => ({
   speculativeDecoding: t.field({
     type: SpeculativeDecodingInput,
     description: 'Speculative decoding or multi-token prediction; omit for one token per decode step.',
+  }),
+  disaggregation: t.field({
+    type: DisaggregationInput,
+    description:
+      "Disaggregated serving: prefill on a pool of GPUs of its own, these GPUs only decode. Shapes Estimate.serving and servingCurve (staggered arrivals); the estimate's own times stay colocated.",
   }),
   engine: t.field({
     type: EngineProfileEnum,

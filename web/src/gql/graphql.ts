@@ -23,6 +23,8 @@ export type CompareInput = {
   customGpus?: Array<CustomGpuInput> | null | undefined;
   /** Models described in the request. */
   customModels?: Array<CustomModelInput> | null | undefined;
+  /** Disaggregated serving: prefill on a pool of GPUs of its own, these GPUs only decode. Shapes Estimate.serving and servingCurve (staggered arrivals); the estimate's own times stay colocated. */
+  disaggregation?: DisaggregationInput | null | undefined;
   /** Engine profile whose calibrated efficiencies and overheads apply; IDEAL is the roofline bound and takes no tuning overrides. */
   engine?: EngineProfile | null | undefined;
   /** GPUs in all, 1 to 1024. Alone: one tensor-parallel group (tensor = gpuCount). With parallelism: tensor x pipeline x data, which it may be omitted for. Default 1. Memory figures are per GPU (the most loaded one). */
@@ -118,6 +120,14 @@ export type CustomModelInput = {
   vocabSize: number;
 };
 
+/** A prefill pool of GPUs of the estimate's type: it prefills every prompt and sends its KV cache over the network (the smaller pool's tensor x pipeline GPUs each sending their share, at the network bandwidth per GPU) to the estimate's GPUs, which only decode. */
+export type DisaggregationInput = {
+  /** GPUs of the prefill pool, 1 to 1024. */
+  prefillGpuCount: number;
+  /** How the prefill pool splits the model; default tensor = prefillGpuCount. */
+  prefillParallelism?: ParallelismInput | null | undefined;
+};
+
 /** Class of inference engine whose efficiency factors and overheads are calibrated separately against measurements. */
 export type EngineProfile =
   /** ExLlama / ExLlamaV2 and AutoAWQ: single-user 4-bit engines with custom kernels. */
@@ -141,6 +151,8 @@ export type EstimateInput = {
   customGpu?: CustomGpuInput | null | undefined;
   /** A model described in the request. */
   customModel?: CustomModelInput | null | undefined;
+  /** Disaggregated serving: prefill on a pool of GPUs of its own, these GPUs only decode. Shapes Estimate.serving and servingCurve (staggered arrivals); the estimate's own times stay colocated. */
+  disaggregation?: DisaggregationInput | null | undefined;
   /** Engine profile whose calibrated efficiencies and overheads apply; IDEAL is the roofline bound and takes no tuning overrides. */
   engine?: EngineProfile | null | undefined;
   /** Catalog GPU id or alias, case-insensitive (see Query.gpus). */
