@@ -8,6 +8,7 @@ import {
   servingErrors,
   servingVariables,
   setupLabels,
+  spacedLabels,
   tpotLimitTokensPerSecond,
 } from '../../web/src/lib/serving.js';
 import { DEFAULT_STATE } from '../../web/src/lib/url-state.js';
@@ -124,5 +125,30 @@ describe('the Serving view', () => {
     expect(perSetup).toEqual([{ parallelism: [split] }, {}, { gpu: ['unknown GPU "h1000"'] }]);
     expect(shared).toEqual({ inputTokens: [prompt] });
     expect(general).toEqual(['Setup 3: overloaded']);
+  });
+
+  it('labels points no closer than 5% of the plot to the last labelled one (x on the log axis), always the ends', () => {
+    const x: [number, number] = [1, 100];
+    const y: [number, number] = [0, 100];
+    // Normalised: x = ln(x) / ln(100), y = y / 100. (1.05, 1) is 0.0106 and 0.01 from (1, 0): 0.015 away, too close;
+    // (10, 50) is (0.5, 0.5): 0.71 away; (11, 52) is 0.021 and 0.02 from it: 0.029, too close; (100, 100) far.
+    const curve = [
+      { x: 1, y: 0 },
+      { x: 1.05, y: 1 },
+      { x: 10, y: 50 },
+      { x: 11, y: 52 },
+      { x: 100, y: 100 },
+    ];
+    expect(spacedLabels(curve, x, y)).toEqual([true, false, true, false, true]);
+    // The last point (98, 99) is 0.0044 and 0.01 from (100, 100): it takes that point's label.
+    const crowdedEnd = [
+      { x: 1, y: 0 },
+      { x: 10, y: 50 },
+      { x: 100, y: 100 },
+      { x: 98, y: 99 },
+    ];
+    expect(spacedLabels(crowdedEnd, x, y)).toEqual([true, true, false, true]);
+    expect(spacedLabels([{ x: 5, y: 5 }], x, y)).toEqual([true]);
+    expect(spacedLabels([], x, y)).toEqual([]);
   });
 });

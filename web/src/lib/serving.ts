@@ -160,3 +160,43 @@ export function servingErrors(errorsPerSetup: readonly (readonly FieldError[])[]
   });
   return { shared, perSetup, general };
 }
+
+/**
+ * Which points of one curve get their users written beside them: walking the curve, a point is
+ * labelled when it lies at least `minGap` (a share of the plot's width or height; x on a log axis)
+ * from the last labelled one, so labels do not pile up where the points crowd. The first and the
+ * last point (one user, the most users) are always labelled; the last one takes the place of a
+ * labelled point too close to it.
+ */
+export function spacedLabels(
+  points: readonly { x: number; y: number }[],
+  xDomain: readonly [number, number],
+  yDomain: readonly [number, number],
+  minGap = 0.05,
+): boolean[] {
+  const logSpan = Math.log(xDomain[1] / xDomain[0]) || 1;
+  const ySpan = yDomain[1] - yDomain[0] || 1;
+  const at = (p: { x: number; y: number }) => [
+    Math.log(p.x / xDomain[0]) / logSpan,
+    (p.y - yDomain[0]) / ySpan,
+  ];
+  const far = (a: { x: number; y: number }, b: { x: number; y: number }) => {
+    const [ax, ay] = at(a);
+    const [bx, by] = at(b);
+    return Math.hypot(ax - bx, ay - by) >= minGap;
+  };
+  const labelled = points.map(() => false);
+  let last = -1;
+  points.forEach((point, i) => {
+    if (last === -1 || far(point, points[last])) {
+      labelled[i] = true;
+      last = i;
+    }
+  });
+  const end = points.length - 1;
+  if (end > 0 && !labelled[end]) {
+    if (last > 0) labelled[last] = false;
+    labelled[end] = true;
+  }
+  return labelled;
+}

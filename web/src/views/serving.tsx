@@ -23,6 +23,7 @@ import {
   servingErrors,
   servingVariables,
   setupLabels,
+  spacedLabels,
   tpotLimitTokensPerSecond,
 } from '../lib/serving.js';
 
@@ -50,29 +51,33 @@ function pointTitle(series: Series, point: Point, limits: Limits): string {
 }
 
 function curveChart(series: Series[], limits: Limits): Plot.PlotOptions {
-  const points = series.flatMap((s) =>
-    s.estimate.servingCurve.map((point) => ({
+  const tpotRate = tpotLimitTokensPerSecond(limits);
+  const all = series.flatMap((s) => s.estimate.servingCurve);
+  const xs = [...all.map((p) => p.outputTokensPerSecondPerUser), ...(tpotRate === null ? [] : [tpotRate])];
+  const xDomain: [number, number] = [Math.min(...xs) / 1.1, Math.max(...xs) * 1.1];
+  const yDomain: [number, number] = [0, Math.max(...all.map((p) => p.outputTokensPerSecondPerGpu))];
+  const points = series.flatMap((s) => {
+    const curve = s.estimate.servingCurve.map((point) => ({
       setup: s.label,
       x: point.outputTokensPerSecondPerUser,
       y: point.outputTokensPerSecondPerGpu,
       users: users(point.concurrency),
       meetsTtft: meetsLimits(point, limits).ttft,
       title: pointTitle(s, point, limits),
-    })),
-  );
-  const tpotRate = tpotLimitTokensPerSecond(limits);
-  const xs = [...points.map((p) => p.x), ...(tpotRate === null ? [] : [tpotRate])];
+    }));
+    const labelled = spacedLabels(curve, xDomain, yDomain);
+    return curve.map((point, i) => ({ ...point, labelled: labelled[i] }));
+  });
+  // The limit's label at the foot of its line, left of it (the curves fall from the top left to the
+  // bottom right, so the bottom left is empty) unless the line is near the left edge.
+  const onRight =
+    tpotRate !== null && Math.log(tpotRate / xDomain[0]) < 0.25 * Math.log(xDomain[1] / xDomain[0]);
   return {
     height: 420,
     marginLeft: 60,
     marginRight: 24,
     // Log: the many users of the left end crowd together on a linear axis.
-    x: {
-      type: 'log',
-      label: 'Output tokens/s per user →',
-      grid: true,
-      domain: [Math.min(...xs) / 1.1, Math.max(...xs) * 1.1],
-    },
+    x: { type: 'log', label: 'Output tokens/s per user →', grid: true, domain: xDomain },
     y: { label: '↑ Output tokens/s per GPU', grid: true, nice: true, zero: true },
     color: { legend: true, domain: series.map((s) => s.label) },
     marks: [
@@ -85,18 +90,21 @@ function curveChart(series: Series[], limits: Limits): Plot.PlotOptions {
         points.filter((p) => !p.meetsTtft),
         { x: 'x', y: 'y', stroke: 'setup', fill: 'white', strokeWidth: 1.5, r: 4, title: 'title' },
       ),
-      text(points, { x: 'x', y: 'y', text: 'users', dy: -9, fontSize: 9, fill: '#444' }),
+      text(
+        points.filter((p) => p.labelled),
+        { x: 'x', y: 'y', text: 'users', dy: -9, fontSize: 9, fill: '#444' },
+      ),
       ...(tpotRate === null
         ? []
         : [
             ruleX([tpotRate], { stroke: LIMIT_COLOUR, strokeWidth: 1.5, strokeDasharray: '5,3' }),
             text([tpotRate], {
               x: (d) => d,
-              text: () => `TPOT limit ${formatSeconds(limits.tpotSeconds ?? 0)}: points left of it miss it`,
-              frameAnchor: 'top',
-              textAnchor: 'start',
-              dx: 4,
-              dy: 4,
+              text: () => `TPOT limit ${formatSeconds(limits.tpotSeconds ?? 0)}`,
+              frameAnchor: 'bottom',
+              textAnchor: onRight ? 'start' : 'end',
+              dx: onRight ? 4 : -4,
+              dy: -6,
               fill: LIMIT_COLOUR,
             }),
           ]),
@@ -216,7 +224,7 @@ function ServingResult({ series, limits }: { series: Series[]; limits: Limits })
         <figure>
           <figcaption>
             Serving curves: one user (right) to as many as the KV cache holds (left); numbers are users.
-            Hollow: TTFT over the limit.
+            Points left of the dashed TPOT limit miss it; hollow ones miss the TTFT limit.
           </figcaption>
           <PlotFigure
             options={chart}
