@@ -478,6 +478,7 @@ describe('the web client', () => {
       const answered = answers.filter((estimate) => estimate != null);
       const labels = setupLabels(
         answered.map((e) => ({
+          modelName: e.model.name,
           gpuName: e.gpu.name,
           parallelism: e.parallelism,
           weightFormat: e.assumptions.weightFormat,
@@ -547,6 +548,23 @@ describe('the web client', () => {
       .toBe(message);
     const l40s = (await expected(query)).rows[1];
     await until(page, rowsShown, [l40s]);
+
+    // Setup 2 serves a model of its own: both answer again, each row named by its model.
+    await setup1.getByLabel('Tensor').fill('2');
+    await page
+      .getByRole('group', { name: 'Setup 2', exact: true })
+      .getByLabel('Model')
+      .selectOption('mistral-7b');
+    const twoModels = await expected(afterQuery.replace('l40s:1:FP8:FP8', 'l40s:1:FP8:FP8:1:1:1:mistral-7b'));
+    expect(twoModels.answered.map((e) => e.model.name)).toEqual([
+      before.answered[0].model.name,
+      expect.stringMatching(/Mistral/),
+    ]);
+    expect(twoModels.rows.map((row) => row[0].split(' · ')[0])).toEqual(
+      twoModels.answered.map((e) => e.model.name),
+    );
+    await until(page, rowsShown, twoModels.rows);
+    expect(page.url()).toContain('l40s:1:FP8:FP8:1:1:1:mistral-7b');
   });
 
   it('Serving at phone width: adds and removes setups from the keyboard, says what to do with none, and does not scroll sideways', async () => {

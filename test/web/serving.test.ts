@@ -42,6 +42,20 @@ describe('the Serving view', () => {
     expect(variables?.[1].input).not.toHaveProperty('gpuCount');
   });
 
+  it('a setup with a model of its own sends that one; the others the view’s (catalog or pasted)', () => {
+    const own = { ...newSetup('h100-sxm5-80gb'), model: 'llama-3.1-70b' };
+    const state = { ...DEFAULT_STATE, setups: [own, newSetup('l4')] };
+    expect(servingVariables(state, undefined)?.map((v) => v.input.model)).toEqual([
+      'llama-3.1-70b',
+      DEFAULT_STATE.model,
+    ]);
+    // The view's model a config not pasted here: nothing to ask while a setup relies on it, and the
+    // setups with their own model alone can be asked.
+    const config = { ...state, modelSource: 'config' as const, config: '0123abcd' };
+    expect(servingVariables(config, undefined)).toBeNull();
+    expect(servingVariables({ ...config, setups: [own] }, undefined)?.[0].input.model).toBe('llama-3.1-70b');
+  });
+
   it('asks nothing without a setup or a model (the empty state), and sends a pasted config instead of the id', () => {
     expect(servingVariables({ ...DEFAULT_STATE, setups: [] }, undefined)).toBeNull();
     expect(servingVariables({ ...DEFAULT_STATE, model: '' }, undefined)).toBeNull();
@@ -98,7 +112,14 @@ describe('the Serving view', () => {
   });
 
   it('labels setups by GPU, split and formats, numbering repeats so each line has its own name', () => {
-    const name = (gpuName: string, tensor: number, data: number, kvCacheFormat = 'FP16') => ({
+    const name = (
+      gpuName: string,
+      tensor: number,
+      data: number,
+      kvCacheFormat = 'FP16',
+      modelName = 'Llama',
+    ) => ({
+      modelName,
       gpuName,
       parallelism: { tensor, pipeline: 1, expert: 1, data },
       weightFormat: 'FP8',
@@ -108,6 +129,11 @@ describe('the Serving view', () => {
       'H100 · TP4 × DP2 · FP8',
       'H100 · TP8 · FP8, KV FP8',
       'H100 · TP4 × DP2 · FP8 (2)',
+    ]);
+    // Two models: each label starts with its model's name.
+    expect(setupLabels([name('H100', 1, 1), name('H100', 1, 1, 'FP16', 'Mistral')])).toEqual([
+      'Llama · H100 · TP1 · FP8',
+      'Mistral · H100 · TP1 · FP8',
     ]);
   });
 
@@ -125,6 +151,12 @@ describe('the Serving view', () => {
     expect(perSetup).toEqual([{ parallelism: [split] }, {}, { gpu: ['unknown GPU "h1000"'] }]);
     expect(shared).toEqual({ inputTokens: [prompt] });
     expect(general).toEqual(['Setup 3: overloaded']);
+
+    // A model error goes beside the setup's own model field, else beside the view's model.
+    const unknown = [{ message: 'unknown model "x"', field: 'input.model', code: 'NOT_FOUND' }];
+    const routed = servingErrors([unknown, unknown], [true, false]);
+    expect(routed.perSetup).toEqual([{ model: ['unknown model "x"'] }, {}]);
+    expect(routed.shared).toEqual({ model: ['unknown model "x"'] });
   });
 
   it('labels points no closer than 5% of the plot to the last labelled one (x on the log axis), always the ends', () => {

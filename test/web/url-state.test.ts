@@ -43,6 +43,7 @@ describe('the query string holds the whole state', () => {
       sortDescending: false,
       setups: [
         {
+          model: 'llama-3.1-70b',
           gpu: 'h200-sxm-141gb',
           tensor: 8,
           pipeline: 1,
@@ -52,6 +53,7 @@ describe('the query string holds the whole state', () => {
           kvCacheFormat: 'FP8',
         },
         {
+          model: '',
           gpu: 'l4',
           tensor: 1,
           pipeline: 2,
@@ -74,6 +76,7 @@ describe('the query string holds the whole state', () => {
 
   it('writes a setup as gpu:tensor:weights:kv:pipeline:data:expert, leaving out trailing defaults', () => {
     const setup = {
+      model: '',
       gpu: 'l4',
       tensor: 2,
       pipeline: 1,
@@ -90,15 +93,31 @@ describe('the query string holds the whole state', () => {
     expect(serializeState({ ...DEFAULT_STATE, setups: [{ ...setup, expert: 8 }] })).toBe(
       '?setups=l4:2:INT8:FP16:1:1:8',
     );
+    // A model of its own comes last, after every other field.
+    expect(serializeState({ ...DEFAULT_STATE, setups: [{ ...setup, model: 'mistral-7b' }] })).toBe(
+      '?setups=l4:2:INT8:FP16:1:1:1:mistral-7b',
+    );
   });
 
   it('reads a setup with fields left out at their defaults, and drops malformed ones', () => {
-    expect(parseState('?setups=l4,a10::x,:2:FP8,h100:2:FP8:bogus,h100:two').setups).toEqual([
-      { gpu: 'l4', tensor: 1, pipeline: 1, data: 1, expert: 1, weightFormat: 'FP16', kvCacheFormat: 'FP16' },
+    expect(
+      parseState('?setups=l4,a10::x,:2:FP8,h100:2:FP8:bogus,h100:two,l4:1:FP8:FP8:1:1:1:a<b').setups,
+    ).toEqual([
+      {
+        model: '',
+        gpu: 'l4',
+        tensor: 1,
+        pipeline: 1,
+        data: 1,
+        expert: 1,
+        weightFormat: 'FP16',
+        kvCacheFormat: 'FP16',
+      },
     ]);
     // An older link's gpu:count:format is the same deployment: count tensor-parallel GPUs.
     expect(parseState('?setups=h100-sxm5-80gb:4:fp8:fp8:1:2').setups).toEqual([
       {
+        model: '',
         gpu: 'h100-sxm5-80gb',
         tensor: 4,
         pipeline: 1,

@@ -22,6 +22,20 @@ const DEGREES = [
   { key: 'expert', label: 'Expert', hint: 'MoE only' },
 ] as const;
 
+/** The view's model, then every catalog model by name (and an id from a link the catalog does not list). */
+function modelOptions(catalog: Catalog, current: string) {
+  const models = catalog.models.map((model) => ({
+    value: model.value,
+    label: model.label.split(' · ')[0] ?? model.value,
+  }));
+  const listed = current === '' || models.some((model) => model.value === current);
+  return [
+    { value: '', label: 'The model above' },
+    ...(listed ? [] : [{ value: current, label: current }]),
+    ...models,
+  ];
+}
+
 interface SetupListProps {
   setups: Setup[];
   update: UpdateState;
@@ -51,6 +65,14 @@ function SetupFieldset({
   return (
     <fieldset class="setup" data-testid={`setup-${index + 1}`}>
       <legend>Setup {index + 1}</legend>
+      <SelectField
+        name={`setup-${index + 1}-model`}
+        label="Model"
+        value={setup.model}
+        options={modelOptions(catalog, setup.model)}
+        errors={errors.model}
+        onChange={(model) => change({ model })}
+      />
       <SearchField
         name={`setup-${index + 1}-gpu`}
         label="GPU"

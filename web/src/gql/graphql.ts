@@ -491,7 +491,7 @@ export type ServingCurveQueryVariables = Exact<{
 }>;
 
 
-export type ServingCurveQuery = { estimate: { maxConcurrency: number, gpu: { name: string }, parallelism: { tensor: number, pipeline: number, expert: number, data: number, gpuCount: number }, assumptions: { weightFormat: NumberFormat, kvCacheFormat: NumberFormat }, servingCurve: Array<{ concurrency: number, requestsPerSecond: number, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecondPerGpu: number, outputTokensPerSecondPerUser: number, kvCacheUtilization: number, limitedBy: ServingLimit }> } };
+export type ServingCurveQuery = { estimate: { maxConcurrency: number, model: { name: string }, gpu: { name: string }, parallelism: { tensor: number, pipeline: number, expert: number, data: number, gpuCount: number }, assumptions: { weightFormat: NumberFormat, kvCacheFormat: NumberFormat }, servingCurve: Array<{ concurrency: number, requestsPerSecond: number, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecondPerGpu: number, outputTokensPerSecondPerUser: number, kvCacheUtilization: number, limitedBy: ServingLimit }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -691,6 +691,9 @@ export const RooflineDocument = new TypedDocumentString(`
 export const ServingCurveDocument = new TypedDocumentString(`
     query ServingCurve($input: EstimateInput!, $points: Int!) {
   estimate(input: $input) {
+    model {
+      name
+    }
     gpu {
       name
     }

@@ -15,24 +15,34 @@ export const CURVE_POINTS = 16;
 
 /** A setup with every parallel degree at 1 and FP16 throughout: what "Add a setup" starts from. */
 export function newSetup(gpu: string): Setup {
-  return { gpu, tensor: 1, pipeline: 1, data: 1, expert: 1, weightFormat: 'FP16', kvCacheFormat: 'FP16' };
+  return {
+    model: '',
+    gpu,
+    tensor: 1,
+    pipeline: 1,
+    data: 1,
+    expert: 1,
+    weightFormat: 'FP16',
+    kvCacheFormat: 'FP16',
+  };
 }
 
 /**
- * One request per setup, each the shared model and workload on that setup's GPUs (gpuCount left out:
- * the API takes tensor x pipeline x data); null while there is nothing to ask (no model, no setup).
- * A setup whose GPU is still empty is sent as such, so its error shows beside it.
+ * One request per setup, each its own catalog model or else the view's, and the shared workload, on
+ * that setup's GPUs (gpuCount left out: the API takes tensor x pipeline x data); null while there is
+ * nothing to ask (no setup, or a setup without a model of its own while the view's is missing).
  */
 export function servingVariables(
   state: AppState,
   modelConfig: JsonObject | undefined,
 ): ServingCurveQueryVariables[] | null {
-  const model = modelOf(state, modelConfig);
-  if (model === null || state.setups.length === 0) return null;
-  return state.setups.map((setup) => ({
+  const shared = modelOf(state, modelConfig);
+  const models = state.setups.map((setup) => (setup.model === '' ? shared : { model: setup.model }));
+  if (state.setups.length === 0 || models.some((model) => model === null)) return null;
+  return state.setups.map((setup, i) => ({
     points: CURVE_POINTS,
     input: {
-      ...model,
+      ...models[i],
       gpu: setup.gpu,
       parallelism: {
         tensor: setup.tensor,
@@ -56,7 +66,7 @@ export const SHARED_INPUTS: Record<string, string> = {
   outputTokens: 'outputTokens',
 };
 
-/** API inputs of one setup: their errors show beside that setup's input. */
+/** API inputs of one setup: their errors show beside that setup's input (and `model` too, for a setup with its own). */
 export const SETUP_INPUTS: Record<string, string> = {
   gpu: 'gpu',
   parallelism: 'parallelism',
@@ -115,6 +125,7 @@ export function bestWithinLimits<T extends LatencyPoint & { outputTokensPerSecon
 
 /** What names a setup: as the API answered it (so a label never mixes an old answer with new inputs). */
 export interface SetupName {
+  modelName: string;
   gpuName: string;
   parallelism: Layout;
   weightFormat: string;
@@ -122,14 +133,17 @@ export interface SetupName {
 }
 
 /**
- * 'H100 SXM5 80GB · TP2 × DP2 · FP8' (with ', KV FP8' when the KV cache is not FP16); a label that
- * repeats an earlier one gets ' (2)', ' (3)', ... so every line and row has its own name.
+ * 'H100 SXM5 80GB · TP2 × DP2 · FP8' (with ', KV FP8' when the KV cache is not FP16, and the model's
+ * name first when the setups serve more than one model); a label that repeats an earlier one gets
+ * ' (2)', ' (3)', ... so every line and row has its own name.
  */
 export function setupLabels(names: readonly SetupName[]): string[] {
   const seen = new Map<string, number>();
+  const severalModels = new Set(names.map((name) => name.modelName)).size > 1;
   return names.map((name) => {
     const kv = name.kvCacheFormat === 'FP16' ? '' : `, KV ${name.kvCacheFormat}`;
-    const label = `${name.gpuName} · ${layoutLabel(name.parallelism)} · ${name.weightFormat}${kv}`;
+    const model = severalModels ? `${name.modelName} · ` : '';
+    const label = `${model}${name.gpuName} · ${layoutLabel(name.parallelism)} · ${name.weightFormat}${kv}`;
     const count = (seen.get(label) ?? 0) + 1;
     seen.set(label, count);
     return count === 1 ? label : `${label} (${count})`;
@@ -140,7 +154,10 @@ export function setupLabels(names: readonly SetupName[]): string[] {
  * Splits each setup's API errors between the setup's own inputs, the shared ones (each message once,
  * however many setups it came back for) and the rest (general, prefixed with the setup they came from).
  */
-export function servingErrors(errorsPerSetup: readonly (readonly FieldError[])[]): {
+export function servingErrors(
+  errorsPerSetup: readonly (readonly FieldError[])[],
+  ownModel: readonly boolean[] = [],
+): {
   shared: Record<string, string[]>;
   perSetup: Record<string, string[]>[];
   general: string[];
@@ -148,9 +165,10 @@ export function servingErrors(errorsPerSetup: readonly (readonly FieldError[])[]
   const shared: Record<string, string[]> = {};
   const general: string[] = [];
   const perSetup = errorsPerSetup.map((errors, i) => {
-    const own = assignErrors(errors, SETUP_INPUTS);
+    const inputs = ownModel[i] ? { ...SETUP_INPUTS, model: 'model' } : SETUP_INPUTS;
+    const own = assignErrors(errors, inputs);
     const common = assignErrors(
-      errors.filter((error) => SETUP_INPUTS[inputNameOf(error.field) ?? ''] === undefined),
+      errors.filter((error) => inputs[inputNameOf(error.field) ?? ''] === undefined),
       SHARED_INPUTS,
     );
     for (const [input, messages] of Object.entries(common.byInput))

@@ -31,6 +31,8 @@ export type Objective = (typeof OBJECTIVES)[number];
  * pipeline x data GPUs; expert ranks for MoE models), the weights' and the KV cache's formats.
  */
 export interface Setup {
+  /** A catalog model id or alias for this setup alone; '' for the view's model (catalog or pasted). */
+  model: string;
   gpu: string;
   tensor: number;
   pipeline: number;
@@ -48,6 +50,7 @@ const SETUP_DEFAULTS = {
   pipeline: 1,
   data: 1,
   expert: 1,
+  model: '',
 } as const;
 
 /** Where the model comes from: the catalog (by id), or a config.json pasted into this browser. */
@@ -113,6 +116,7 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze<AppState>({
   sortDescending: false,
   setups: [
     {
+      model: '',
       gpu: 'h100-sxm5-80gb',
       tensor: 1,
       pipeline: 1,
@@ -122,6 +126,7 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze<AppState>({
       kvCacheFormat: 'FP16',
     },
     {
+      model: '',
       gpu: 'a100-sxm4-80gb',
       tensor: 1,
       pipeline: 1,
@@ -130,7 +135,16 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze<AppState>({
       weightFormat: 'FP16',
       kvCacheFormat: 'FP16',
     },
-    { gpu: 'l40s', tensor: 1, pipeline: 1, data: 1, expert: 1, weightFormat: 'FP8', kvCacheFormat: 'FP8' },
+    {
+      model: '',
+      gpu: 'l40s',
+      tensor: 1,
+      pipeline: 1,
+      data: 1,
+      expert: 1,
+      weightFormat: 'FP8',
+      kvCacheFormat: 'FP8',
+    },
   ],
   maxTtftMs: 2000,
   maxTpotMs: 50,
@@ -195,8 +209,9 @@ function parseFormats(text: string): NumberFormat[] {
 }
 
 /**
- * 'gpu:tensor:weightFormat:kvCacheFormat:pipeline:data:expert' -> a setup; trailing fields may be left
- * out (1, FP16, FP16, 1, 1, 1), so 'h100-sxm5-80gb:2:FP8' is two tensor-parallel H100s with FP8 weights.
+ * 'gpu:tensor:weightFormat:kvCacheFormat:pipeline:data:expert:model' -> a setup; trailing fields may
+ * be left out (1, FP16, FP16, 1, 1, 1, the view's model), so 'h100-sxm5-80gb:2:FP8' is two
+ * tensor-parallel H100s with FP8 weights serving the view's model.
  */
 function parseSetup(text: string): Setup | undefined {
   const [gpu, ...rest] = text.split(':');
@@ -205,8 +220,10 @@ function parseSetup(text: string): Setup | undefined {
   const weightFormat = field(1, SETUP_DEFAULTS.weightFormat).toUpperCase();
   const kvCacheFormat = field(2, SETUP_DEFAULTS.kvCacheFormat).toUpperCase();
   const [tensor, pipeline, data, expert] = [0, 3, 4, 5].map((i) => parseInteger(field(i, 1)));
+  const model = field(6, '');
   if (
     !gpu ||
+    !/^[\w.\-/]*$/.test(model) ||
     tensor === undefined ||
     pipeline === undefined ||
     data === undefined ||
@@ -215,7 +232,7 @@ function parseSetup(text: string): Setup | undefined {
     !isOneOf(FORMATS, kvCacheFormat)
   )
     return undefined;
-  return { gpu, tensor, pipeline, data, expert, weightFormat, kvCacheFormat };
+  return { model, gpu, tensor, pipeline, data, expert, weightFormat, kvCacheFormat };
 }
 
 function setupText(setup: Setup): string {
@@ -226,6 +243,7 @@ function setupText(setup: Setup): string {
     setup.pipeline,
     setup.data,
     setup.expert,
+    setup.model,
   ].map(String);
   const defaults = Object.values(SETUP_DEFAULTS).map(String);
   // Leave out the trailing fields at their defaults (the tensor degree and weight format always stay).

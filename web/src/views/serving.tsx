@@ -244,13 +244,17 @@ function ServingResult({ series, limits }: { series: Series[]; limits: Limits })
 export function ServingView({ state, update, catalog, modelConfig }: ViewProps) {
   const variables = servingVariables(state, modelConfig);
   const { each, errors, loading } = useQueries(ServingCurveDocument, variables);
-  const { shared, perSetup, general } = servingErrors(errors);
+  const { shared, perSetup, general } = servingErrors(
+    errors,
+    state.setups.map((setup) => setup.model !== ''),
+  );
   const props = { state, update, catalog, modelConfig, errors: shared };
   const limits = useMemo(() => limitsOf(state), [state.maxTtftMs, state.maxTpotMs]);
   const series = useMemo(() => {
     const answered = each.flatMap((answer) => (answer ? [answer.estimate] : []));
     const labels = setupLabels(
       answered.map((estimate) => ({
+        modelName: estimate.model.name,
         gpuName: estimate.gpu.name,
         parallelism: estimate.parallelism,
         weightFormat: estimate.assumptions.weightFormat,
