@@ -466,6 +466,11 @@ describe('the web client', () => {
     const page = await openPage();
     const query = '?view=serving&setups=h100-sxm5-80gb:1,l40s:1:FP8:FP8&maxTtftMs=200&maxTpotMs=40';
     await page.goto(`${server.origin}/${query}`);
+    await page.getByTestId('serving-chart').locator('svg').first().waitFor({ timeout: 20_000 });
+    const firstViewMs = await page.evaluate(() => performance.now());
+    console.log(
+      `web client: Serving (2 setups, 16-point curves) rendered ${Math.round(firstViewMs)} ms after navigation (cold load)`,
+    );
     /** What the table must show for a link: each setup's label, most users, and best point's users and tokens/s per GPU. */
     const expected = async (search: string) => {
       const state = parseState(search);
@@ -565,6 +570,26 @@ describe('the web client', () => {
     );
     await until(page, rowsShown, twoModels.rows);
     expect(page.url()).toContain('l40s:1:FP8:FP8:1:1:1:mistral-7b');
+  });
+
+  it('Serving: a setup whose weights leave no room for a sequence says so in the table and draws no line', async () => {
+    const page = await openPage();
+    const search = '?view=serving&setups=l4:1:INT4,l4:1:FP16:FP16:1:1:1:llama-3.1-70b';
+    await page.goto(`${server.origin}/${search}`);
+    const variables = servingVariables(parseState(search), undefined) ?? [];
+    const [small, large] = await Promise.all(variables.map((v) => api(ServingCurveDocument, v)));
+    // 70B parameters at 2 bytes are about 140 GB, far over an L4's 24 GB: nothing fits.
+    expect(large.data.estimate.maxConcurrency).toBe(0);
+    expect(large.data.estimate.servingCurve).toEqual([]);
+    expect(small.data.estimate.maxConcurrency).toBeGreaterThan(0);
+    const bestCells = () =>
+      page.getByTestId('serving-table').locator('td[data-metric="best"]').allTextContents();
+    await expect.poll(async () => (await bestCells()).length, { timeout: 20_000 }).toBe(2);
+    expect((await bestCells())[1]).toContain('Does not fit');
+    // Only the 8B curve is drawn: one dot title per point of its curve.
+    expect(await page.getByTestId('serving-chart').locator('svg title').count()).toBe(
+      small.data.estimate.servingCurve.length,
+    );
   });
 
   it('Serving at phone width: adds and removes setups from the keyboard, says what to do with none, and does not scroll sideways', async () => {
