@@ -10,7 +10,7 @@ import {
 import { CUSTOM_GPUS, CUSTOM_MODELS } from '../../src/core/calibration/custom-hardware.js';
 import { CasePredictor } from '../../src/core/calibration/evaluate.js';
 import { findGpu, findModel } from '../../src/core/catalog/index.js';
-import { ENGINE_PROFILES, type GpuSpec, type ModelSpec, NUMBER_FORMATS } from '../../src/core/types.js';
+import { ENGINE_PROFILES, type ModelSpec, NUMBER_FORMATS } from '../../src/core/types.js';
 
 const byId = new Map(MEASUREMENTS.map((m) => [m.id, m]));
 
