@@ -256,6 +256,50 @@ function applyFactors(t: Tuning, f: GenerationFactors): Tuning {
 /** Generations need timing cases from this many sources (any profile) for factors of their own. */
 export const MIN_SOURCES_PER_GENERATION = 2;
 
+type FactorKey = keyof GenerationFactors;
+const FACTOR_KEYS = ['bandwidth', 'weightOnlyBandwidth', 'compute'] as const satisfies readonly FactorKey[];
+const EFFICIENCY_OF = {
+  bandwidth: 'decodeBandwidthEfficiency',
+  weightOnlyBandwidth: 'weightOnlyBandwidthEfficiency',
+  compute: 'prefillComputeEfficiency',
+} as const satisfies Record<FactorKey, (typeof GENERATION_PARAMETERS)[number]>;
+
+/**
+ * A case informs a generation's value of an efficiency when at least this share of its predicted time
+ * scales with that efficiency (halving the efficiency adds at least this share). Below it the time is
+ * mostly fixed costs (kernel launches, MoE routing, the all-reduces of a multi-GPU batch-1 step): fitted
+ * on such cases, a generation would read them as a slow memory system and carry that to every GPU of
+ * the generation (8 x B200 MoE decode at 4-24% made a single B200 slower than a single H100).
+ */
+export const MIN_EFFICIENCY_SHARE = 0.5;
+
+const sharePredictor = new CasePredictor();
+
+/** The share of a case's predicted time under `t` that scales with one efficiency. */
+export function efficiencyShare(c: CalibrationCase, t: Tuning, key: FactorKey): number {
+  const field = EFFICIENCY_OF[key];
+  const base = sharePredictor.predict(c, c.engine, t);
+  const slower = sharePredictor.predict(c, c.engine, withTiedParameters({ ...t, [field]: t[field] / 2 }));
+  return c.metric === 'OUTPUT_TOKENS_PER_SECOND' ? base / slower - 1 : slower / base - 1;
+}
+
+/**
+ * The efficiencies a generation's cases can set, and the cases that set them: an efficiency needs
+ * informing cases (see MIN_EFFICIENCY_SHARE) from MIN_SOURCES_PER_GENERATION sources, so one source's
+ * setup (its clocks, its engine build) does not become the generation's.
+ */
+function identifiable(
+  cases: readonly CalibrationCase[],
+  tuningFor: (c: CalibrationCase) => Tuning,
+): { keys: FactorKey[]; cases: CalibrationCase[] } {
+  const informs = (c: CalibrationCase, key: FactorKey) =>
+    efficiencyShare(c, tuningFor(c), key) >= MIN_EFFICIENCY_SHARE;
+  const keys = FACTOR_KEYS.filter(
+    (key) => new Set(cases.filter((c) => informs(c, key)).map(sourceOf)).size >= MIN_SOURCES_PER_GENERATION,
+  );
+  return { keys, cases: cases.filter((c) => keys.some((key) => informs(c, key))) };
+}
+
 /**
  * Per GPU generation, factors on every profile's bandwidth, weight-only bandwidth and compute
  * efficiencies, fitted on the generation's cases of all profiles together. A memory system or
@@ -276,12 +320,14 @@ function fitGenerationFactors(
   if (byGeneration.size < 2) return factors;
   for (const [generation, own] of byGeneration) {
     if (generation === 'CUSTOM' || new Set(own.map(sourceOf)).size < MIN_SOURCES_PER_GENERATION) continue;
-    const objective = new Objective(own);
+    const informing = identifiable(own, (c) => globals[c.engine]);
+    if (informing.keys.length === 0) continue;
+    const objective = new Objective(informing.cases);
     let best = { ...NO_FACTORS };
     let bestLoss = objective.loss((c) => applyFactors(globals[c.engine], best));
     for (let sweep = 0; sweep < 4; sweep++) {
       let moved = false;
-      for (const key of ['bandwidth', 'weightOnlyBandwidth', 'compute'] as const) {
+      for (const key of informing.keys) {
         for (const value of FACTOR_GRID) {
           const candidate = { ...best, [key]: value };
           const loss = objective.loss((c) => applyFactors(globals[c.engine], candidate));

@@ -25,10 +25,10 @@ export const FITTED: FittedCalibration = {
         decodeComputeEfficiency: 0.57,
       },
       HOPPER: {
-        decodeBandwidthEfficiency: 0.7056,
+        decodeBandwidthEfficiency: 0.7776,
         weightOnlyBandwidthEfficiency: 0.72,
         prefillComputeEfficiency: 0.399,
-        prefillBandwidthEfficiency: 0.7056,
+        prefillBandwidthEfficiency: 0.7776,
         decodeComputeEfficiency: 0.399,
       },
       ADA: {
@@ -42,24 +42,24 @@ export const FITTED: FittedCalibration = {
     ranges: {
       TIME_TO_FIRST_TOKEN: {
         low: 0.4484,
-        high: 1.641,
+        high: 1.651,
         cases: 24,
         basis: 'METRIC',
       },
       TIME_PER_OUTPUT_TOKEN: {
-        low: 0.691,
+        low: 0.7265,
         high: 1.253,
         cases: 56,
         basis: 'METRIC',
       },
       TOTAL: {
         low: 0.6099,
-        high: 1.619,
+        high: 1.62,
         cases: 113,
         basis: 'POOLED_TIMING',
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        low: 0.6175,
+        low: 0.6171,
         high: 1.64,
         cases: 113,
         basis: 'POOLED_TIMING',
@@ -101,10 +101,10 @@ export const FITTED: FittedCalibration = {
         decodeComputeEfficiency: 0.37,
       },
       HOPPER: {
-        decodeBandwidthEfficiency: 0.56,
+        decodeBandwidthEfficiency: 0.5616,
         weightOnlyBandwidthEfficiency: 0.75,
         prefillComputeEfficiency: 0.252,
-        prefillBandwidthEfficiency: 0.56,
+        prefillBandwidthEfficiency: 0.5616,
         decodeComputeEfficiency: 0.252,
       },
       ADA: {
@@ -118,24 +118,24 @@ export const FITTED: FittedCalibration = {
     ranges: {
       TIME_TO_FIRST_TOKEN: {
         low: 0.4484,
-        high: 1.641,
+        high: 1.651,
         cases: 24,
         basis: 'METRIC',
       },
       TIME_PER_OUTPUT_TOKEN: {
-        low: 0.691,
+        low: 0.7265,
         high: 1.253,
         cases: 56,
         basis: 'METRIC',
       },
       TOTAL: {
         low: 0.6099,
-        high: 1.619,
+        high: 1.62,
         cases: 113,
         basis: 'POOLED_TIMING',
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        low: 0.6175,
+        low: 0.6171,
         high: 1.64,
         cases: 113,
         basis: 'POOLED_TIMING',
@@ -177,10 +177,10 @@ export const FITTED: FittedCalibration = {
         decodeComputeEfficiency: 0.38,
       },
       HOPPER: {
-        decodeBandwidthEfficiency: 0.5684,
+        decodeBandwidthEfficiency: 0.6264,
         weightOnlyBandwidthEfficiency: 0.69,
         prefillComputeEfficiency: 0.266,
-        prefillBandwidthEfficiency: 0.5684,
+        prefillBandwidthEfficiency: 0.6264,
         decodeComputeEfficiency: 0.266,
       },
       ADA: {
@@ -194,24 +194,24 @@ export const FITTED: FittedCalibration = {
     ranges: {
       TIME_TO_FIRST_TOKEN: {
         low: 0.4484,
-        high: 1.641,
+        high: 1.651,
         cases: 24,
         basis: 'METRIC',
       },
       TIME_PER_OUTPUT_TOKEN: {
-        low: 0.691,
+        low: 0.7265,
         high: 1.253,
         cases: 56,
         basis: 'METRIC',
       },
       TOTAL: {
         low: 0.6099,
-        high: 1.619,
+        high: 1.62,
         cases: 113,
         basis: 'POOLED_TIMING',
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        low: 0.6175,
+        low: 0.6171,
         high: 1.64,
         cases: 113,
         basis: 'POOLED_TIMING',
@@ -253,10 +253,10 @@ export const FITTED: FittedCalibration = {
         decodeComputeEfficiency: 0.57,
       },
       HOPPER: {
-        decodeBandwidthEfficiency: 0.7056,
+        decodeBandwidthEfficiency: 0.7776,
         weightOnlyBandwidthEfficiency: 0.72,
         prefillComputeEfficiency: 0.399,
-        prefillBandwidthEfficiency: 0.7056,
+        prefillBandwidthEfficiency: 0.7776,
         decodeComputeEfficiency: 0.399,
       },
       ADA: {
@@ -270,24 +270,24 @@ export const FITTED: FittedCalibration = {
     ranges: {
       TIME_TO_FIRST_TOKEN: {
         low: 0.4484,
-        high: 1.641,
+        high: 1.651,
         cases: 24,
         basis: 'METRIC',
       },
       TIME_PER_OUTPUT_TOKEN: {
-        low: 0.691,
+        low: 0.7265,
         high: 1.253,
         cases: 56,
         basis: 'METRIC',
       },
       TOTAL: {
         low: 0.6099,
-        high: 1.619,
+        high: 1.62,
         cases: 113,
         basis: 'POOLED_TIMING',
       },
       OUTPUT_TOKENS_PER_SECOND: {
-        low: 0.6175,
+        low: 0.6171,
         high: 1.64,
         cases: 113,
         basis: 'POOLED_TIMING',
