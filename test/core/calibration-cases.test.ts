@@ -154,7 +154,8 @@ describe('calibration cases: values and requests', () => {
       expect(metrics, c.id).toContain(c.metric);
       expect(ENGINE_PROFILES, c.id).toContain(c.engine);
       expect(c.engine, c.id).not.toBe('IDEAL');
-      expect(NUMBER_FORMATS, c.id).toContain(c.weightFormat);
+      // Weights: one number format for every matrix, or NATIVE (the checkpoint's own format per tensor class).
+      expect([...NUMBER_FORMATS, 'NATIVE'], c.id).toContain(c.weightFormat);
       expect(NUMBER_FORMATS, c.id).toContain(c.kvCacheFormat);
       if (c.computeFormat !== undefined) expect(NUMBER_FORMATS, c.id).toContain(c.computeFormat);
       if (c.metric === 'TPOT_SECONDS') expect(c.outputTokens, c.id).toBeGreaterThan(1);

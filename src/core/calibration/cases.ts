@@ -25,8 +25,18 @@ import kipplyFt from '../../../data/calibration/cases/kipply_ft.json' with { typ
 import llamacpp6017 from '../../../data/calibration/cases/llamacpp6017.json' with { type: 'json' };
 import lmdeploy210 from '../../../data/calibration/cases/lmdeploy210.json' with { type: 'json' };
 import nemo from '../../../data/calibration/cases/nemo.json' with { type: 'json' };
+import nimLlm from '../../../data/calibration/cases/nim_llm.json' with { type: 'json' };
 import perfbench from '../../../data/calibration/cases/perfbench.json' with { type: 'json' };
+import sglangB200Gist from '../../../data/calibration/cases/sglang_b200_gist.json' with { type: 'json' };
+import sglangGptoss from '../../../data/calibration/cases/sglang_gptoss.json' with { type: 'json' };
 import trtH100vsA100 from '../../../data/calibration/cases/trt_h100vsa100.json' with { type: 'json' };
+import trtllmDsr1Latency from '../../../data/calibration/cases/trtllm_dsr1_latency.json' with {
+  type: 'json',
+};
+import trtllmGptoss from '../../../data/calibration/cases/trtllm_gptoss.json' with { type: 'json' };
+import trtllmPerf from '../../../data/calibration/cases/trtllm_perf.json' with { type: 'json' };
+import vllmCiLatency from '../../../data/calibration/cases/vllm_ci_latency.json' with { type: 'json' };
+import vllmFp8kv from '../../../data/calibration/cases/vllm_fp8kv.json' with { type: 'json' };
 import xdai from '../../../data/calibration/cases/xdai.json' with { type: 'json' };
 import xdaiOld from '../../../data/calibration/cases/xdai_old.json' with { type: 'json' };
 import measurementsFile from '../../../data/calibration/measurements.json' with { type: 'json' };
@@ -40,6 +50,7 @@ import {
   NUMBER_FORMATS,
   type NumberFormat,
   WEIGHT_QUANTIZATIONS,
+  type WeightFormat,
 } from '../types.js';
 import { CUSTOM_GPUS, CUSTOM_MODELS } from './custom-hardware.js';
 
@@ -159,10 +170,21 @@ export const CASE_FILES: readonly CaseFile[] = [
   kipplyFt,
   lmdeploy210,
   nemo,
+  nimLlm,
+  vllmFp8kv,
+  vllmCiLatency,
+  sglangGptoss,
+  sglangB200Gist,
+  trtllmGptoss,
+  trtllmDsr1Latency,
+  trtllmPerf,
 ];
 
 export const MEASUREMENTS: readonly Measurement[] = measurementsFile.measurements;
 const SOURCES: Record<string, SourceCitation> = measurementsFile.sources;
+
+/** A case's weights: one number format for every matrix, or NATIVE (the checkpoint's own format per tensor class). */
+const WEIGHT_FORMATS: readonly WeightFormat[] = [...NUMBER_FORMATS, 'NATIVE'];
 
 const GiB = 2 ** 30;
 const MiB = 2 ** 20;
@@ -267,7 +289,7 @@ export function toCase(file: CaseFile, written: CaseRow): CalibrationCase {
       model: customModels.get(model) ?? model,
       gpu: customGpus.get(gpu) ?? gpu,
       ...request,
-      weightFormat: oneOf<NumberFormat>(NUMBER_FORMATS, row.weightFormat, 'weightFormat'),
+      weightFormat: oneOf<WeightFormat>(WEIGHT_FORMATS, row.weightFormat, 'weightFormat'),
       kvCacheFormat: oneOf<NumberFormat>(NUMBER_FORMATS, row.kvCacheFormat, 'kvCacheFormat'),
       ...(row.weightQuantization !== undefined && {
         weightQuantization: oneOf(WEIGHT_QUANTIZATIONS, row.weightQuantization, 'weightQuantization'),

@@ -284,19 +284,23 @@ export function efficiencyShare(c: CalibrationCase, t: Tuning, key: FactorKey): 
 }
 
 /**
- * The efficiencies a generation's cases can set, and the cases that set them: an efficiency needs
- * informing cases (see MIN_EFFICIENCY_SHARE) from MIN_SOURCES_PER_GENERATION sources, so one source's
- * setup (its clocks, its engine build) does not become the generation's.
+ * The efficiencies a set of cases can set, and the cases that set them (see MIN_EFFICIENCY_SHARE):
+ * a factor shared by every profile needs informing cases from MIN_SOURCES_PER_GENERATION sources, so one
+ * source's setup (its clocks, its engine build) does not become the generation's; a profile's own values
+ * on a generation need MIN_CASES_PER_GENERATION informing cases of that profile.
  */
+const fromSources = (informing: CalibrationCase[]) =>
+  new Set(informing.map(sourceOf)).size >= MIN_SOURCES_PER_GENERATION;
+const enoughCases = (informing: CalibrationCase[]) => informing.length >= MIN_CASES_PER_GENERATION;
+
 function identifiable(
   cases: readonly CalibrationCase[],
   tuningFor: (c: CalibrationCase) => Tuning,
+  enough: (informing: CalibrationCase[]) => boolean,
 ): { keys: FactorKey[]; cases: CalibrationCase[] } {
   const informs = (c: CalibrationCase, key: FactorKey) =>
     efficiencyShare(c, tuningFor(c), key) >= MIN_EFFICIENCY_SHARE;
-  const keys = FACTOR_KEYS.filter(
-    (key) => new Set(cases.filter((c) => informs(c, key)).map(sourceOf)).size >= MIN_SOURCES_PER_GENERATION,
-  );
+  const keys = FACTOR_KEYS.filter((key) => enough(cases.filter((c) => informs(c, key))));
   return { keys, cases: cases.filter((c) => keys.some((key) => informs(c, key))) };
 }
 
@@ -320,7 +324,7 @@ function fitGenerationFactors(
   if (byGeneration.size < 2) return factors;
   for (const [generation, own] of byGeneration) {
     if (generation === 'CUSTOM' || new Set(own.map(sourceOf)).size < MIN_SOURCES_PER_GENERATION) continue;
-    const informing = identifiable(own, (c) => globals[c.engine]);
+    const informing = identifiable(own, (c) => globals[c.engine], fromSources);
     if (informing.keys.length === 0) continue;
     const objective = new Objective(informing.cases);
     let best = { ...NO_FACTORS };
@@ -372,12 +376,17 @@ export function fitAll(cases: readonly CalibrationCase[]): Record<Fitted, Profil
     }
     for (const [generation, f] of Object.entries(factors) as [GpuGeneration, GenerationFactors][]) {
       const shared = applyFactors(tuning, f);
-      const cases = generations.get(generation) ?? [];
+      const informing = identifiable(generations.get(generation) ?? [], () => shared, enoughCases);
       const specific =
         generations.size > 1 &&
         own(engine).length >= MIN_CASES_FOR_EFFICIENCIES &&
-        cases.length >= MIN_CASES_PER_GENERATION
-          ? coordinateSearch(new Objective(cases), shared, GENERATION_PARAMETERS, (t) => t)
+        informing.cases.length >= MIN_CASES_PER_GENERATION
+          ? coordinateSearch(
+              new Objective(informing.cases),
+              shared,
+              informing.keys.map((key) => EFFICIENCY_OF[key]),
+              (t) => t,
+            )
           : shared;
       if (GENERATION_PARAMETERS.every((key) => specific[key] === tuning[key])) continue;
       // The tied parameters go with them, so a reader of fitted.ts gets what the fit evaluated.
