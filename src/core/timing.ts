@@ -144,6 +144,8 @@ export function stepCost(
       slowestSeconds = seconds;
     }
   }
+  // MoE layers' routing kernels cost a fixed time however small a decode step is.
+  if (stepPhase === 'DECODE') overheadSeconds += moeLayerCount(analysis) * t.perMoeLayerOverheadSeconds;
   const operators = repeats === 1 ? slowest : slowest.map((op) => scaled(op, repeats));
   const p = s.parallelism.pipeline;
   if (p > 1) {
@@ -164,6 +166,12 @@ export function stepCost(
     });
   }
   return phase(operators, overheadSeconds);
+}
+
+function moeLayerCount(analysis: ModelAnalysis): number {
+  let layers = 0;
+  for (const g of analysis.groups) if (g.experts > 0) layers += g.layers;
+  return layers;
 }
 
 function scaled(op: OperatorCost, factor: number): OperatorCost {

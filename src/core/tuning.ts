@@ -52,6 +52,11 @@ export const TUNING_FIELDS = {
     'seconds',
     LIMITS.overheadSeconds,
   ),
+  perMoeLayerOverheadSeconds: cost(
+    'Fixed cost per mixture-of-experts layer of every decode step: the routing kernels (top-k, token permutation, grouped expert GEMM launches) a dense layer does not have, however few tokens.',
+    'seconds',
+    LIMITS.overheadSeconds,
+  ),
   allReduceLatencySeconds: cost(
     'Fixed latency of one tensor-parallel all-reduce (launch, synchronisation).',
     'seconds',

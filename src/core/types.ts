@@ -85,6 +85,11 @@ export interface Tuning {
   perRequestOverheadSeconds: number;
   /** Fixed cost added to every decode step (kernel launches, sampling, host sync), s. */
   perStepOverheadSeconds: number;
+  /**
+   * Fixed cost per MoE layer of every decode step: the routing kernels (top-k, token permutation, the
+   * grouped expert GEMMs' launches, un-permutation) that a dense layer does not have, however few tokens, s.
+   */
+  perMoeLayerOverheadSeconds: number;
   /** Fixed latency of one tensor-parallel all-reduce (launch, synchronisation), s. */
   allReduceLatencySeconds: number;
   /**

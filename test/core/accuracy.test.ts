@@ -40,15 +40,14 @@ describe('held out by source: each case predicted by a fit that saw no case of i
 
   // Raised openly on 2026-12-04 when the 2025-26 sources came in (vLLM, SGLang, TensorRT-LLM and NIM on
   // H100/H200/B200 with FP8, MXFP4 and MoE models): held-out median TPOT went from 9.3% (12 cases, 3
-  // sources) to 21.1% (41 cases, 9 sources), in-sample TPOT from 10.3% to 14.9%. The misses are fixed
-  // costs per decode step that differ by model (MoE routing kernels, the all-reduces of multi-GPU batch-1
-  // steps): one per-step overhead cannot serve both a dense 8B model on one H100 (6.4 ms, about 70% of
-  // bandwidth) and gpt-oss-120b on 8 B200s (2.4 ms, 4% of the roofline). Tighten these again when the
-  // step model gains such a term.
-  it('default profile: held-out median TPOT error at most 22%', () => {
+  // sources) to 21.1% (41 cases, 9 sources). The misses were fixed costs per decode step that differ by
+  // model: one per-step overhead could not serve both a dense 8B model on one H100 and MoE decode (gpt-oss
+  // on 8 B200s at 4% of the roofline). A fixed cost per MoE layer (its routing kernels) brought it to
+  // 16.5% (in-sample 14.9% -> 12.2%); the target stays 12%.
+  it('default profile: held-out median TPOT error at most 18%', () => {
     const s = summarise(heldOut, 'TPOT_SECONDS');
     expect(s?.cases).toBeGreaterThanOrEqual(10);
-    expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.22);
+    expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.18);
   });
 
   it('default profile: held-out median TTFT error at most 20%', () => {
@@ -68,9 +67,8 @@ describe('held out by source: each case predicted by a fit that saw no case of i
   it('ranges contain 65-90% of the held-out measurements of every metric with enough cases', () => {
     // Each source's cases are checked against ranges built from the other sources' held-out ratios,
     // as the shipped ranges are built from all of them. Too narrow a range would contain fewer than
-    // 70% of a new source's measurements (the target; 65% allowed since the 2025-26 serving sources
-    // made throughput a checked metric at 23 of 33 = 69.7%); too wide (a range that says nothing) more
-    // than 90%.
+    // 70% of a new source's measurements (the target; 65% allowed since the 2025-26 sources: TTFT is at
+    // 20 of 29 = 69.0%, throughput 26 of 33 = 78.8%); too wide (a range that says nothing) more than 90%.
     const coverage = rangeCoverage(everyProfile);
     const checked = coverage.filter(
       (c) => c.cases >= MIN_CASES_FOR_COVERAGE && c.sources >= MIN_SOURCES_FOR_COVERAGE,
@@ -95,11 +93,11 @@ describe('held out by source: each case predicted by a fit that saw no case of i
 describe('accuracy against published measurements (in-sample, shipped defaults)', () => {
   const defaults = predictWithDefaults(CALIBRATION_CASES, DEFAULT_ENGINE);
 
-  // Was 12% before the 2025-26 sources (10.3% then, 14.9% now): see the held-out thresholds above.
-  it('default profile: in-sample median TPOT error at most 16%', () => {
+  // Was 12% before the 2025-26 sources (10.3% then, 14.9% with them, 12.2% with the MoE-layer cost): see above.
+  it('default profile: in-sample median TPOT error at most 13%', () => {
     const s = summarise(defaults, 'TPOT_SECONDS');
     expect(s?.cases).toBeGreaterThanOrEqual(5);
-    expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.16);
+    expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.13);
   });
 
   it.each(FITTED_ENGINES)('%s: no case is off by more than 3x', (engine) => {

@@ -13,6 +13,7 @@ const LEAN: Tuning = {
   weightOnlyBandwidthEfficiency: 0.7,
   perRequestOverheadSeconds: 0,
   perStepOverheadSeconds: 0,
+  perMoeLayerOverheadSeconds: 0,
   allReduceLatencySeconds: 0,
   allReduceStepBytes: 0,
   dequantizationOpsPerWeight: 0,

@@ -152,3 +152,23 @@ describe('roofline timing', () => {
     }
   });
 });
+
+describe('fixed cost per MoE layer', () => {
+  it('adds tuning.perMoeLayerOverheadSeconds once per MoE layer to a decode step, not to prefill', () => {
+    // DeepSeek-V3: 3 dense + 58 MoE layers; 20 us per MoE layer = 58 x 20e-6 = 1.16 ms per decode step.
+    const base = request('deepseek-v3', 'h200-sxm-141gb', {
+      gpuCount: 8,
+      weightFormat: 'FP8',
+      engine: 'OPTIMIZED',
+    });
+    const without = estimate({ ...base, tuning: { perMoeLayerOverheadSeconds: 0 } }).timing;
+    const with20us = estimate({ ...base, tuning: { perMoeLayerOverheadSeconds: 20e-6 } }).timing;
+    expect(with20us.decode.seconds - without.decode.seconds).toBeCloseTo(58 * 20e-6, 12);
+    expect(with20us.prefill.seconds).toBe(without.prefill.seconds);
+    // A dense model has no MoE layer to pay for.
+    const dense = request('llama-3.1-8b', 'h100-sxm5-80gb', { engine: 'OPTIMIZED' });
+    expect(estimate({ ...dense, tuning: { perMoeLayerOverheadSeconds: 20e-6 } }).timing.decode.seconds).toBe(
+      estimate({ ...dense, tuning: { perMoeLayerOverheadSeconds: 0 } }).timing.decode.seconds,
+    );
+  });
+});

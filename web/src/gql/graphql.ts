@@ -409,6 +409,8 @@ export type TuningInput = {
   decodeComputeEfficiency?: number | null | undefined;
   /** Vector-unit operations (at the FP32 rate) spent unpacking and scaling each weight a weight-only quantised matmul reads (INT8/INT4 weights computed in FP16); from 0 to 1000 operations per weight. */
   dequantizationOpsPerWeight?: number | null | undefined;
+  /** Fixed cost per mixture-of-experts layer of every decode step: the routing kernels (top-k, token permutation, grouped expert GEMM launches) a dense layer does not have, however few tokens; from 0 to 3600 seconds. */
+  perMoeLayerOverheadSeconds?: number | null | undefined;
   /** Fixed cost added once per request to the time to first token (scheduling, tokenisation, launch); from 0 to 3600 seconds. */
   perRequestOverheadSeconds?: number | null | undefined;
   /** Fixed cost added to every decode step (kernel launches, sampling, host sync); from 0 to 3600 seconds. */
