@@ -97,7 +97,7 @@ export const ESTIMATE_FIELDS = `
     kvCacheBytesPerElement activationBytesPerElement
     tuning {
       prefillComputeEfficiency prefillBandwidthEfficiency decodeComputeEfficiency decodeBandwidthEfficiency
-      weightOnlyBandwidthEfficiency perRequestOverheadSeconds perStepOverheadSeconds allReduceLatencySeconds
+      weightOnlyBandwidthEfficiency perRequestOverheadSeconds perStepOverheadSeconds perMoeLayerOverheadSeconds allReduceLatencySeconds
       allReduceStepBytes dequantizationOpsPerWeight
     }
     memoryAssumptions { runtimeOverheadBytes engineBuffersBytes maxBatchedTokens reservesFullStep usableMemoryFraction attentionScoreBytes prefillLogitsBytes }
