@@ -18,8 +18,11 @@ import {
   caseGeneration,
   FITTED_PROFILES,
   leaveOneSourceOut,
+  MIN_CASES_PER_GENERATION,
   MIN_CASES_PER_RANGE,
+  MIN_EFFICIENCY_SHARE,
   MIN_SOURCES_FOR_WEIGHT_ONLY,
+  MIN_SOURCES_PER_GENERATION,
   MIN_SOURCES_PER_METRIC_RANGE,
   MIN_SOURCES_PER_RANGE,
   sourceOf,
@@ -205,17 +208,20 @@ lines.push(
   '`npm run calibrate` (scripts/calibrate.ts, src/core/calibration/fit.ts) fits each engine profile to its',
   'timing cases by minimising the mean absolute log error |ln(predicted / measured)|, each case weighted by',
   "its quality grade (A and B 1, C 0.5) divided by its source's case count, so every published source gets",
-  'one vote. A coordinate search moves eight numbers over physical ranges (efficiencies 0.2 to 1,',
-  'overheads 0 to 0.1 s, all-reduce step 0 to 1 MiB, dequantisation 0 to 40 operations per weight); the',
-  'bandwidth efficiency is shared by prefill and decode, as is the compute efficiency. A GPU generation',
-  'with at least 5 cases in a profile (and a profile spanning several generations) gets its own',
-  "efficiencies (bandwidth, weight-only bandwidth, compute). A profile with fewer than 5 timing cases (HF transformers) keeps the optimised profile's",
+  'one vote. A coordinate search moves nine numbers over physical ranges (efficiencies 0.2 to 1,',
+  'overheads 0 to 0.1 s, among them a fixed cost per step and one per MoE layer of a decode step, all-reduce',
+  'step 0 to 1 MiB, dequantisation 0 to 40 operations per weight); the bandwidth efficiency is shared by',
+  'prefill and decode, as is the compute efficiency. A GPU generation gets efficiencies of its own (bandwidth,',
+  'weight-only bandwidth, compute) only from cases whose predicted time depends on that efficiency (halving it',
+  `adds at least ${MIN_EFFICIENCY_SHARE * 100}% of the time): a factor shared by every profile needs such cases from ${MIN_SOURCES_PER_GENERATION} sources, a profile's`,
+  `own value ${MIN_CASES_PER_GENERATION} such cases, so fixed-cost-dominated cases (multi-GPU batch-1 MoE decode) cannot read as a slow memory system.`,
+  "A profile with fewer than 5 timing cases (HF transformers) keeps the optimised profile's",
   'efficiencies and fits only its fixed overheads. The weight-only bandwidth efficiency (matmuls that unpack',
   `quantised weights) is fitted only where cases from at least ${MIN_SOURCES_FOR_WEIGHT_ONLY} sources respond to it; with fewer it follows the`,
   "bandwidth efficiency, since one publisher's quantised cases teach that engine's kernels, not the profile's.",
   '',
-  '| profile | generation | compute efficiency | bandwidth efficiency | weight-only bandwidth efficiency | per-request overhead ms | per-step overhead ms | all-reduce latency µs | all-reduce step bytes | dequantisation ops/weight |',
-  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| profile | generation | compute efficiency | bandwidth efficiency | weight-only bandwidth efficiency | per-request overhead ms | per-step overhead ms | per-MoE-layer overhead µs | all-reduce latency µs | all-reduce step bytes | dequantisation ops/weight |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 );
 for (const engine of engines) {
   const profile = FITTED[engine];
@@ -227,7 +233,7 @@ for (const engine of engines) {
   ];
   for (const [generation, t] of rows) {
     lines.push(
-      `| ${engine} | ${generation} | ${t.prefillComputeEfficiency} | ${t.decodeBandwidthEfficiency} | ${t.weightOnlyBandwidthEfficiency} | ${(t.perRequestOverheadSeconds * 1e3).toPrecision(3)} | ${(t.perStepOverheadSeconds * 1e3).toPrecision(3)} | ${(t.allReduceLatencySeconds * 1e6).toPrecision(3)} | ${t.allReduceStepBytes} | ${t.dequantizationOpsPerWeight} |`,
+      `| ${engine} | ${generation} | ${t.prefillComputeEfficiency} | ${t.decodeBandwidthEfficiency} | ${t.weightOnlyBandwidthEfficiency} | ${(t.perRequestOverheadSeconds * 1e3).toPrecision(3)} | ${(t.perStepOverheadSeconds * 1e3).toPrecision(3)} | ${(t.perMoeLayerOverheadSeconds * 1e6).toPrecision(3)} | ${(t.allReduceLatencySeconds * 1e6).toPrecision(3)} | ${t.allReduceStepBytes} | ${t.dequantizationOpsPerWeight} |`,
     );
   }
 }
