@@ -8,24 +8,12 @@ import type { JsonObject } from './config-store.js';
 import { assignErrors, type FieldError, inputNameOf } from './errors.js';
 import { type Layout, layoutLabel } from './plan.js';
 import { modelOf } from './requests.js';
-import type { AppState, Setup } from './url-state.js';
+import type { AppState } from './url-state.js';
+
+export { newSetup } from './url-state.js';
 
 /** Points of each serving curve the view asks for (the API's default). */
 export const CURVE_POINTS = 16;
-
-/** A setup with every parallel degree at 1 and FP16 throughout: what "Add a setup" starts from. */
-export function newSetup(gpu: string): Setup {
-  return {
-    model: '',
-    gpu,
-    tensor: 1,
-    pipeline: 1,
-    data: 1,
-    expert: 1,
-    weightFormat: 'FP16',
-    kvCacheFormat: 'FP16',
-  };
-}
 
 /**
  * One request per setup, each its own catalog model or else the view's, and the shared workload, on

@@ -96,6 +96,20 @@ export interface AppState {
   planWeightFormats: NumberFormat[];
 }
 
+/** A setup with every parallel degree at 1 and FP16 throughout: what "Add a setup" starts from. */
+export function newSetup(gpu: string): Setup {
+  return {
+    model: '',
+    gpu,
+    tensor: 1,
+    pipeline: 1,
+    data: 1,
+    expert: 1,
+    weightFormat: 'FP16',
+    kvCacheFormat: 'FP16',
+  };
+}
+
 export const DEFAULT_STATE: Readonly<AppState> = Object.freeze<AppState>({
   view: 'fit',
   modelSource: 'catalog',
@@ -115,36 +129,9 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze<AppState>({
   sort: 'tpot',
   sortDescending: false,
   setups: [
-    {
-      model: '',
-      gpu: 'h100-sxm5-80gb',
-      tensor: 1,
-      pipeline: 1,
-      data: 1,
-      expert: 1,
-      weightFormat: 'FP16',
-      kvCacheFormat: 'FP16',
-    },
-    {
-      model: '',
-      gpu: 'a100-sxm4-80gb',
-      tensor: 1,
-      pipeline: 1,
-      data: 1,
-      expert: 1,
-      weightFormat: 'FP16',
-      kvCacheFormat: 'FP16',
-    },
-    {
-      model: '',
-      gpu: 'l40s',
-      tensor: 1,
-      pipeline: 1,
-      data: 1,
-      expert: 1,
-      weightFormat: 'FP8',
-      kvCacheFormat: 'FP8',
-    },
+    newSetup('h100-sxm5-80gb'),
+    newSetup('a100-sxm4-80gb'),
+    { ...newSetup('l40s'), weightFormat: 'FP8', kvCacheFormat: 'FP8' },
   ],
   maxTtftMs: 2000,
   maxTpotMs: 50,
