@@ -18,6 +18,8 @@
  * - KV cache: blocks of 16 tokens (vLLM's default block size); a sequence reserves blocks for its
  *   whole prompt + output, so maxConcurrency is a floor. The prefix cache shares the cached part
  *   of each prompt's computation, not (conservatively) its memory.
+ * - A request arriving while the others run waits for the step in progress to end (steps are not
+ *   preempted): TTFT and e2e carry the mean remainder of a step hit at a random moment.
  * - A request rate is turned into a concurrency by Little's law: concurrency = rate x e2e latency.
  * - Disaggregated (a prefill pool of its own): the estimate's GPUs only decode; the pool serves the
  *   rate they complete as prompts with one output token, and each prompt's KV cache crosses the
@@ -230,6 +232,25 @@ function cycle(w: Workload, perRank: number, arrivals: ServingArrivals) {
   return { K, prefillSteps, ownPrefillSteps, prefill, decode };
 }
 
+type Cycle = ReturnType<typeof cycle>;
+
+/**
+ * Mean wait of a request that arrives at a random moment for the step in progress to end: engines do
+ * not preempt a step, so a new prompt joins the next one. A step is hit in proportion to its length,
+ * so the mean remainder is sum(S^2) / (2 sum(S)) over the cycle's prefill-carrying and decode steps.
+ * The other sequences keep the engine busy only in proportion (n - 1) / n: a sequence alone on its
+ * rank arrives to an idle engine.
+ */
+function stepInProgressSeconds(c: Cycle, perRank: number): number {
+  if (perRank <= 1) return 0;
+  const p = c.prefill.seconds;
+  const d = c.decode.seconds;
+  const decodeSteps = c.K - c.prefillSteps;
+  const busy = c.prefillSteps * p + decodeSteps * d;
+  const residual = (c.prefillSteps * p * p + decodeSteps * d * d) / (2 * busy);
+  return ((perRank - 1) / perRank) * residual;
+}
+
 const workloads = new WeakMap<Estimate, Workload>();
 const prefillPools = new WeakMap<Estimate, Servable>();
 
@@ -329,8 +350,9 @@ export function servingAtConcurrency(
   const decodeTime = (c.K - c.prefillSteps) * c.decode.seconds;
   // A sequence's first step pays the per-request overhead instead of a step's.
   const firstStep = t.perRequestOverheadSeconds - t.perStepOverheadSeconds;
-  const e2e = prefillTime + decodeTime + firstStep;
-  const ttft = c.ownPrefillSteps * c.prefill.seconds + firstStep;
+  const wait = arrivals === 'STAGGERED' ? stepInProgressSeconds(c, perRank) : 0;
+  const e2e = wait + prefillTime + decodeTime + firstStep;
+  const ttft = wait + c.ownPrefillSteps * c.prefill.seconds + firstStep;
   const tpot = r.outputTokens > 1 ? (e2e - ttft) / (r.outputTokens - 1) : c.decode.seconds / w.accepted;
   const requestsPerSecond = concurrency / e2e;
   const outputTokensPerSecond = requestsPerSecond * r.outputTokens;

@@ -164,6 +164,44 @@ describe('serving curve', () => {
   });
 });
 
+describe('a request arriving mid-step', () => {
+  it('waits for the step in progress: half a step on average, weighted by how long each kind of step runs', () => {
+    // Two sequences of 8192-token prompts on one GPU (as above): per lifetime of 256 steps, 2 carry a
+    // whole prompt (one of them the arriving sequence's own) beside one decoding sequence, and 254 decode both.
+    const base = { inputTokens: 8192, outputTokens: 256 };
+    const e = estimate(request('llama-3.1-8b', 'h100-sxm5-80gb', base));
+    const two = e.serving({ concurrency: 2 });
+    const alone = e.serving({ concurrency: 1 });
+    const t = e.request.tuning;
+    // A prefill step ~ the prompt's TTFT alone less the first step's extra per-request cost; a decode step
+    // the batch-2 estimate's TPOT.
+    const p = alone.timeToFirstTokenSeconds - (t.perRequestOverheadSeconds - t.perStepOverheadSeconds);
+    const d = estimate(request('llama-3.1-8b', 'h100-sxm5-80gb', { ...base, batchSize: 2 })).timing
+      .timePerOutputTokenSeconds;
+    // A step hit at a random moment has on average sum(S^2) / (2 sum(S)) left; the other sequence keeps the
+    // GPU busy half the time from the arriving one's view ((n - 1) / n = 1/2).
+    const expected = (1 / 2) * ((2 * p * p + 254 * d * d) / (2 * (2 * p + 254 * d)));
+    const wait = two.timeToFirstTokenSeconds - alone.timeToFirstTokenSeconds;
+    expect(wait / expected).toBeGreaterThan(0.97);
+    expect(wait / expected).toBeLessThan(1.03);
+    // It delays the whole request, not the tokens after the first: e2e carries it too.
+    expect(two.e2eSeconds - two.timeToFirstTokenSeconds).toBeCloseTo(255 * two.timePerOutputTokenSeconds, 9);
+  });
+
+  it('is zero for a request alone and for simultaneous arrivals', () => {
+    const e = estimate(request('llama-3.1-8b', 'h100-sxm5-80gb', { inputTokens: 2000, outputTokens: 200 }));
+    const batch = estimate(
+      request('llama-3.1-8b', 'h100-sxm5-80gb', { inputTokens: 2000, outputTokens: 200, batchSize: 8 }),
+    );
+    within(
+      e.serving({ concurrency: 8, arrivals: 'SIMULTANEOUS' }).timeToFirstTokenSeconds,
+      batch.timing.timeToFirstTokenSeconds,
+      0.01,
+    );
+    within(e.serving({ concurrency: 1 }).timeToFirstTokenSeconds, e.timing.timeToFirstTokenSeconds, 0.01);
+  });
+});
+
 describe('request rate', () => {
   it("Little's law: the concurrency found carries the rate asked for", () => {
     const e = setup(SETUPS[0]?.[1] as Setup);

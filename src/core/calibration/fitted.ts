@@ -43,7 +43,7 @@ export const FITTED: FittedCalibration = {
     ranges: {
       TIME_TO_FIRST_TOKEN: {
         low: 0.4802,
-        high: 2.298,
+        high: 2.244,
         cases: 29,
         basis: 'METRIC',
       },
@@ -120,7 +120,7 @@ export const FITTED: FittedCalibration = {
     ranges: {
       TIME_TO_FIRST_TOKEN: {
         low: 0.4802,
-        high: 2.298,
+        high: 2.244,
         cases: 29,
         basis: 'METRIC',
       },
@@ -197,7 +197,7 @@ export const FITTED: FittedCalibration = {
     ranges: {
       TIME_TO_FIRST_TOKEN: {
         low: 0.4802,
-        high: 2.298,
+        high: 2.244,
         cases: 29,
         basis: 'METRIC',
       },
@@ -274,7 +274,7 @@ export const FITTED: FittedCalibration = {
     ranges: {
       TIME_TO_FIRST_TOKEN: {
         low: 0.4802,
-        high: 2.298,
+        high: 2.244,
         cases: 29,
         basis: 'METRIC',
       },
