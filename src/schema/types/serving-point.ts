@@ -48,7 +48,7 @@ ServingPointRef.implement({
     }),
     timeToFirstTokenSeconds: t.exposeFloat('timeToFirstTokenSeconds', {
       description:
-        "Time to first token, seconds: the per-request overhead, the prompt's prefill chunks (sharing their steps with the running decodes) and, when the token budget is full, the wait for it.",
+        "Time to first token, seconds: the wait for the step in progress when the request arrives (steps are not preempted; none for a request alone), the per-request overhead, the prompt's prefill chunks (sharing their steps with the running decodes) and, when the token budget is full, the wait for it.",
     }),
     timePerOutputTokenSeconds: t.exposeFloat('timePerOutputTokenSeconds', {
       description:
