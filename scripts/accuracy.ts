@@ -51,6 +51,7 @@ const UNIT: Record<CalibrationMetric, { label: string; scale: number; unit: stri
   TOTAL_SECONDS: { label: 'total latency', scale: 1e3, unit: 'ms' },
   OUTPUT_TOKENS_PER_SECOND: { label: 'throughput', scale: 1, unit: 'tok/s' },
   MEMORY_BYTES: { label: 'memory', scale: 2 ** -30, unit: 'GiB' },
+  KV_CACHE_POOL_BYTES: { label: 'KV cache pool', scale: 2 ** -30, unit: 'GiB' },
 };
 const README_LABEL: Record<CalibrationMetric, string> = {
   TPOT_SECONDS: 'time per output token',
@@ -58,6 +59,7 @@ const README_LABEL: Record<CalibrationMetric, string> = {
   TOTAL_SECONDS: 'total latency',
   OUTPUT_TOKENS_PER_SECOND: 'output tokens/s',
   MEMORY_BYTES: 'memory',
+  KV_CACHE_POOL_BYTES: 'KV cache pool',
 };
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
 const abs = (x: number | undefined) => (x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -184,6 +186,28 @@ for (const r of shipped.filter((x) => x.case.metric === 'MEMORY_BYTES')) {
   lines.push(
     `| ${c.id} | ${c.engineName} | ${name(c.model)} | ${name(c.gpu)} x${c.gpuCount} | ${c.weightQuantization ?? c.weightFormat}/${c.kvCacheFormat} | ${c.batchSize} | ${c.inputTokens}/${c.outputTokens} | ${value(c.metric, c.measured)} | ${value(c.metric, r.predicted)} | ${pct(r.error)} | ${what} |`,
   );
+}
+
+const poolCases = shipped.filter((x) => x.case.metric === 'KV_CACHE_POOL_BYTES');
+if (poolCases.length > 0) {
+  lines.push(
+    '',
+    '## KV cache pool cases',
+    '',
+    'Engines that pre-allocate their KV cache (vLLM, SGLang, TensorRT-LLM) log the pool they sized from their',
+    "share of the GPU after weights, activations and their own buffers. The estimate's pool on the most loaded",
+    'GPU is capacityBytes - (weights + activations + overhead), the room its maxConcurrency is counted in.',
+    '',
+    '| case | engine | model | GPU | formats | max batched tokens | measured GiB | predicted held out GiB | error held out | predicted GiB | error |',
+    '|---|---|---|---|---|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const r of poolCases) {
+    const c = r.case;
+    const h = heldOut.get(c.id);
+    lines.push(
+      `| ${c.id} | ${c.engineName} | ${name(c.model)} | ${name(c.gpu)} x${c.gpuCount} | ${c.weightQuantization ?? c.weightFormat}/${c.kvCacheFormat} | ${c.memory?.maxBatchedTokens ?? '—'} | ${value(c.metric, c.measured)} | ${h ? value(c.metric, h.predicted) : '—'} | ${h ? pct(h.error) : '—'} | ${value(c.metric, r.predicted)} | ${pct(r.error)} |`,
+    );
+  }
 }
 
 lines.push(

@@ -5,7 +5,12 @@ import {
   MIN_SOURCES_FOR_COVERAGE,
   rangeCoverage,
 } from '../../src/core/calibration/coverage.js';
-import { CasePredictor, caseRequest, RANGED_METRIC } from '../../src/core/calibration/evaluate.js';
+import {
+  CasePredictor,
+  caseRequest,
+  isRangedMetric,
+  RANGED_METRIC,
+} from '../../src/core/calibration/evaluate.js';
 import {
   type CaseResult,
   FITTED_PROFILES,
@@ -221,6 +226,7 @@ describe('fitted defaults', () => {
     // built the wrong way round, too narrow or around the wrong value would contain far fewer.
     const inside = new Map<string, { cases: number; inside: number }>();
     for (const c of CALIBRATION_CASES) {
+      if (!isRangedMetric(c.metric)) continue;
       const metric = RANGED_METRIC[c.metric];
       const range = estimate(caseRequest(c, c.engine)).range(metric);
       const count = inside.get(metric) ?? { cases: 0, inside: 0 };

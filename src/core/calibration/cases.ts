@@ -60,6 +60,7 @@ export const CALIBRATION_METRICS = [
   'TOTAL_SECONDS',
   'OUTPUT_TOKENS_PER_SECOND',
   'MEMORY_BYTES',
+  'KV_CACHE_POOL_BYTES',
 ] as const;
 export type CalibrationMetric = (typeof CALIBRATION_METRICS)[number];
 
@@ -208,8 +209,10 @@ function toSi(metric: CalibrationMetric, unit: PublishedUnit, value: number, r: 
     case 'TOTAL_SECONDS ms':
       return value / 1000;
     case 'MEMORY_BYTES GiB':
+    case 'KV_CACHE_POOL_BYTES GiB':
       return value * GiB;
     case 'MEMORY_BYTES MiB':
+    case 'KV_CACHE_POOL_BYTES MiB':
       return value * MiB;
     default:
       throw new Error(`no conversion for a ${metric} published in ${unit}`);

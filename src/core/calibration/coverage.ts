@@ -1,4 +1,4 @@
-import { RANGED_METRIC } from './evaluate.js';
+import { isRangedMetric, RANGED_METRIC } from './evaluate.js';
 import { type CaseResult, FITTED_PROFILES, rangeSpreads, sourceOf } from './fit.js';
 import type { RangedMetric } from './fitted-types.js';
 
@@ -35,7 +35,7 @@ export function rangeCoverage(results: readonly CaseResult[]): RangeCoverage[] {
     const others = results.filter((r) => sourceOf(r.case) !== source);
     const spreads = new Map(FITTED_PROFILES.map((engine) => [engine, rangeSpreads(others, engine)]));
     for (const r of results) {
-      if (sourceOf(r.case) !== source) continue;
+      if (sourceOf(r.case) !== source || !isRangedMetric(r.case.metric)) continue;
       const metric = RANGED_METRIC[r.case.metric];
       const spread = spreads.get(r.case.engine)?.[metric];
       const count = counts.get(metric) ?? { cases: 0, inside: 0, sources: new Set<string>() };

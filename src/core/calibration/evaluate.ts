@@ -52,8 +52,22 @@ export function caseRequest(
   };
 }
 
-/** The estimate answer each calibration metric is measured against. */
-export const RANGED_METRIC: Record<CalibrationMetric, RangedMetric> = {
+/** Memory metrics: they do not depend on tuning and take no part in timing fits. */
+export type MemoryMetric = 'MEMORY_BYTES' | 'KV_CACHE_POOL_BYTES';
+
+export function isMemoryMetric(metric: CalibrationMetric): metric is MemoryMetric {
+  return metric === 'MEMORY_BYTES' || metric === 'KV_CACHE_POOL_BYTES';
+}
+
+/** Metrics with a range of their own; the KV cache pool is what is left of the capacity, it has none. */
+export type RangedCalibrationMetric = Exclude<CalibrationMetric, 'KV_CACHE_POOL_BYTES'>;
+
+export function isRangedMetric(metric: CalibrationMetric): metric is RangedCalibrationMetric {
+  return metric !== 'KV_CACHE_POOL_BYTES';
+}
+
+/** The estimate answer each ranged calibration metric is measured against. */
+export const RANGED_METRIC: Record<RangedCalibrationMetric, RangedMetric> = {
   TTFT_SECONDS: 'TIME_TO_FIRST_TOKEN',
   TPOT_SECONDS: 'TIME_PER_OUTPUT_TOKEN',
   TOTAL_SECONDS: 'TOTAL',
@@ -67,7 +81,7 @@ const SERVING_FIELD = {
   TPOT_SECONDS: 'timePerOutputTokenSeconds',
   TOTAL_SECONDS: 'e2eSeconds',
   OUTPUT_TOKENS_PER_SECOND: 'outputTokensPerSecond',
-} as const satisfies Record<Exclude<CalibrationMetric, 'MEMORY_BYTES'>, keyof ServingPoint>;
+} as const satisfies Record<Exclude<CalibrationMetric, MemoryMetric>, keyof ServingPoint>;
 
 /** Predicts cases over and over with different tuning; analyses each model once. */
 export class CasePredictor {
@@ -87,7 +101,9 @@ export class CasePredictor {
     }
     const e = new Estimate(caseRequest(c, engine, tuning, memory), analysis);
     if (c.metric === 'MEMORY_BYTES' && c.memoryScope === 'ALL_GPUS') return e.memoryAcrossGpusBytes;
-    if (c.concurrency !== undefined && c.metric !== 'MEMORY_BYTES') {
+    // The pool an engine sizes from what its share of the GPU leaves: on the most loaded GPU, what it does not need besides KV.
+    if (c.metric === 'KV_CACHE_POOL_BYTES') return e.memory.freeBytes + e.memory.kvCacheBytes;
+    if (c.concurrency !== undefined && !isMemoryMetric(c.metric)) {
       const point = e.serving({ concurrency: c.concurrency });
       return point[SERVING_FIELD[c.metric]];
     }

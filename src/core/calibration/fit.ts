@@ -6,7 +6,7 @@
 import { findGpu } from '../catalog/index.js';
 import type { EngineProfile, GpuGeneration, Tuning } from '../types.js';
 import type { CalibrationCase } from './cases.js';
-import { CasePredictor, percentile, RANGED_METRIC } from './evaluate.js';
+import { CasePredictor, isMemoryMetric, isRangedMetric, percentile, RANGED_METRIC } from './evaluate.js';
 import type { FittedMemory, FittedProfile, RatioSpread } from './fitted-types.js';
 import { engineBuffers, fitMemory } from './memory-fit.js';
 
@@ -91,7 +91,7 @@ export function caseGeneration(c: CalibrationCase): GpuGeneration {
 
 /** Memory cases do not depend on tuning; they take no part in timing fits. */
 export function isTimingCase(c: CalibrationCase): boolean {
-  return c.metric !== 'MEMORY_BYTES';
+  return !isMemoryMetric(c.metric);
 }
 
 /**
@@ -418,7 +418,7 @@ export function evaluateFit(
   return cases
     .filter((c) => c.engine === engine)
     .map((c) => {
-      const buffers = c.metric === 'MEMORY_BYTES' ? engineBuffers(fit.memory.engineBuffersBytes) : undefined;
+      const buffers = isMemoryMetric(c.metric) ? engineBuffers(fit.memory.engineBuffersBytes) : undefined;
       const predicted = predictor.predict(c, engine, tuningOf(fit, caseGeneration(c)), buffers);
       return { case: c, predicted, error: (predicted - c.measured) / c.measured };
     });
@@ -499,11 +499,14 @@ export function rangeSpreads(results: readonly CaseResult[], engine: Fitted): Fi
     cases.length >= MIN_CASES_PER_RANGE && new Set(cases.map((r) => sourceOf(r.case))).size >= sources;
   const pooledTime: number[] = [];
   for (const r of results) {
+    if (!isRangedMetric(r.case.metric)) continue;
     const metric = RANGED_METRIC[r.case.metric];
     if (metric !== 'MEMORY') pooledTime.push(metric === 'OUTPUT_TOKENS_PER_SECOND' ? 1 / ratio(r) : ratio(r));
   }
   for (const metric of [...TIMING_METRICS, 'MEMORY'] as const) {
-    const all = results.filter((r) => RANGED_METRIC[r.case.metric] === metric);
+    const all = results.filter(
+      (r) => isRangedMetric(r.case.metric) && RANGED_METRIC[r.case.metric] === metric,
+    );
     const own = all.filter((r) => r.case.engine === engine);
     if (enough(own, MIN_SOURCES_PER_RANGE)) ranges[metric] = spread(own.map(ratio), 'PROFILE_METRIC');
     else if (enough(all, MIN_SOURCES_PER_METRIC_RANGE) || (metric === 'MEMORY' && all.length > 0)) {

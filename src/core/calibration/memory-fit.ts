@@ -6,7 +6,7 @@
  */
 import type { EngineProfile, MemoryAssumptions } from '../types.js';
 import type { CalibrationCase } from './cases.js';
-import { CasePredictor } from './evaluate.js';
+import { CasePredictor, isMemoryMetric } from './evaluate.js';
 import type { FittedMemory } from './fitted-types.js';
 
 type Fitted = Exclude<EngineProfile, 'IDEAL'>;
@@ -15,6 +15,7 @@ type Fitted = Exclude<EngineProfile, 'IDEAL'>;
 export const MIN_SOURCES_FOR_MEMORY_FIT = 2;
 
 const GiB = 2 ** 30;
+const MiB = 2 ** 20;
 /** 0 to 4 GiB in steps of 1/32 GiB. */
 const BUFFERS_GRID = Array.from({ length: 129 }, (_, i) => (i * GiB) / 32);
 
@@ -35,7 +36,7 @@ export function fitMemory(
   weightsOf: (cases: readonly CalibrationCase[]) => number[],
   sourceOf: (c: CalibrationCase) => string,
 ): Record<Fitted, FittedMemory> {
-  const memoryCases = cases.filter((c) => c.metric === 'MEMORY_BYTES');
+  const memoryCases = cases.filter((c) => isMemoryMetric(c.metric));
   const predictor = new CasePredictor();
   const without = new Map(
     memoryCases.map((c) => [c, predictor.predict(c, c.engine, undefined, engineBuffers(0))]),
@@ -48,7 +49,9 @@ export function fitMemory(
     for (const bytes of BUFFERS_GRID) {
       let loss = 0;
       own.forEach((c, i) => {
-        loss += weights[i] * Math.abs(Math.log(((without.get(c) ?? 0) + bytes) / c.measured));
+        // Buffers add to what a GPU holds and take from the KV cache pool the rest leaves.
+        const predicted = (without.get(c) ?? 0) + (c.metric === 'KV_CACHE_POOL_BYTES' ? -bytes : bytes);
+        loss += weights[i] * Math.abs(Math.log(Math.max(predicted, MiB) / c.measured));
       });
       if (loss < best.loss - 1e-12) best = { bytes, loss };
     }

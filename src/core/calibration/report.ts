@@ -1,6 +1,6 @@
 import type { EngineProfile } from '../types.js';
 import type { CalibrationCase, CalibrationMetric } from './cases.js';
-import { CasePredictor, percentile } from './evaluate.js';
+import { CasePredictor, isMemoryMetric, percentile } from './evaluate.js';
 import type { CaseResult } from './fit.js';
 
 /** Predictions of every case of a profile with the shipped defaults (what a user gets). */
@@ -45,6 +45,7 @@ export const CALIBRATION_METRICS: readonly CalibrationMetric[] = [
   'TOTAL_SECONDS',
   'OUTPUT_TOKENS_PER_SECOND',
   'MEMORY_BYTES',
+  'KV_CACHE_POOL_BYTES',
 ];
 
 /** Error of one prediction as a factor: |ln(predicted / measured)|, symmetric in over- and under-estimates. */
@@ -81,21 +82,22 @@ export function heldOutReason(
   const c = r.case;
   const slower =
     c.metric === 'OUTPUT_TOKENS_PER_SECOND' ? r.predicted < c.measured : r.predicted > c.measured;
-  const direction =
-    c.metric === 'MEMORY_BYTES'
-      ? r.predicted > c.measured
-        ? 'over'
-        : 'under'
-      : slower
-        ? 'slower than'
-        : 'faster than';
+  const direction = isMemoryMetric(c.metric)
+    ? r.predicted > c.measured
+      ? 'over'
+      : 'under'
+    : slower
+      ? 'slower than'
+      : 'faster than';
   const others = cases.filter((o) => o.engine === c.engine && sourceOf(o) !== sourceOf(c));
   const seen = new Set(others.flatMap((o) => traits(o, generationOf(o))));
   const unseen = traits(c, generationOf(c)).filter((t) => !seen.has(t));
   const what =
-    c.metric === 'MEMORY_BYTES'
-      ? `predicts ${direction} the measured memory`
-      : `predicts ${direction} measured`;
+    c.metric === 'KV_CACHE_POOL_BYTES'
+      ? `predicts ${direction} the measured KV cache pool`
+      : c.metric === 'MEMORY_BYTES'
+        ? `predicts ${direction} the measured memory`
+        : `predicts ${direction} measured`;
   return unseen.length > 0
     ? `${what}; no other ${c.engine} source has ${unseen.join(', ')}`
     : `${what}; every trait is covered by other sources, so the gap is this source's setup (${c.engineName})`;
