@@ -37,6 +37,10 @@ import trtllmGptoss from '../../../data/calibration/cases/trtllm_gptoss.json' wi
 import trtllmPerf from '../../../data/calibration/cases/trtllm_perf.json' with { type: 'json' };
 import vllmCiLatency from '../../../data/calibration/cases/vllm_ci_latency.json' with { type: 'json' };
 import vllmFp8kv from '../../../data/calibration/cases/vllm_fp8kv.json' with { type: 'json' };
+import vllmMem10517 from '../../../data/calibration/cases/vllm_mem_10517.json' with { type: 'json' };
+import vllmMemMyoceane from '../../../data/calibration/cases/vllm_mem_myoceane.json' with { type: 'json' };
+import vllmMemPr10511 from '../../../data/calibration/cases/vllm_mem_pr10511.json' with { type: 'json' };
+import vllmMemPr17122 from '../../../data/calibration/cases/vllm_mem_pr17122.json' with { type: 'json' };
 import xdai from '../../../data/calibration/cases/xdai.json' with { type: 'json' };
 import xdaiOld from '../../../data/calibration/cases/xdai_old.json' with { type: 'json' };
 import measurementsFile from '../../../data/calibration/measurements.json' with { type: 'json' };
@@ -172,6 +176,10 @@ export const CASE_FILES: readonly CaseFile[] = [
   lmdeploy210,
   nemo,
   nimLlm,
+  vllmMem10517,
+  vllmMemPr10511,
+  vllmMemPr17122,
+  vllmMemMyoceane,
   vllmFp8kv,
   vllmCiLatency,
   sglangGptoss,
