@@ -61,12 +61,15 @@ describe('held out by source: each case predicted by a fit that saw no case of i
     expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.2);
   });
 
-  it('default profile: held-out median memory error at most 12.5%', () => {
-    // The issue's target is 8%; the optimised profile's only memory cases are FasterTransformer's
-    // (one source, device-wide), so held out they are predicted with buffers fitted on other engines.
+  it('default profile: held-out median memory error at most 8%, and logged KV cache pools are checked', () => {
+    // FasterTransformer's device-wide figures held out are predicted with the engine buffers the vLLM pool
+    // logs teach (3 sources): 4.5% at the time of writing, against 11.5% when the buffers came from other
+    // profiles' engines.
     const s = summarise(heldOut, 'MEMORY_BYTES');
     expect(s?.cases).toBeGreaterThanOrEqual(3);
-    expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.125);
+    expect(s?.medianAbsoluteError).toBeLessThanOrEqual(0.08);
+    const pools = heldOut.filter((r) => r.case.metric === 'KV_CACHE_POOL_BYTES');
+    expect(new Set(pools.map((r) => sourceOf(r.case))).size).toBeGreaterThanOrEqual(3);
   });
 
   it('ranges contain 55-90% of the held-out measurements of every metric with enough cases', () => {
@@ -124,27 +127,28 @@ describe('accuracy against published measurements (in-sample, shipped defaults)'
       if (c.metric === 'MEMORY_BYTES') continue;
       const ideal = predictor.predict(c, 'IDEAL');
       const real = predictor.predict(c, c.engine);
-      if (c.metric === 'OUTPUT_TOKENS_PER_SECOND') expect(ideal).toBeGreaterThanOrEqual(real);
-      else expect(ideal).toBeLessThanOrEqual(real);
+      // Without overheads or engine buffers, more of the GPU is left to the KV cache pool.
+      if (c.metric === 'OUTPUT_TOKENS_PER_SECOND' || c.metric === 'KV_CACHE_POOL_BYTES') {
+        expect(ideal).toBeGreaterThanOrEqual(real);
+      } else expect(ideal).toBeLessThanOrEqual(real);
     }
   });
 });
 
 describe('fitted defaults', () => {
-  it('engine buffers: a profile fits its own only with memory cases from two sources, else the pooled fit', () => {
-    const sourcesOf = (engine: string) =>
-      new Set(
-        CALIBRATION_CASES.filter((c) => c.engine === engine && c.metric === 'MEMORY_BYTES').map(sourceOf),
-      ).size;
-    const all = CALIBRATION_CASES.filter((c) => c.metric === 'MEMORY_BYTES');
+  it('engine buffers: a profile fits its own memory cases, and holds none without any', () => {
+    const memoryCases = (engine: string) =>
+      CALIBRATION_CASES.filter(
+        (c) => c.engine === engine && (c.metric === 'MEMORY_BYTES' || c.metric === 'KV_CACHE_POOL_BYTES'),
+      );
     for (const engine of FITTED_ENGINES) {
       const m = FITTED[engine].memory;
-      if (sourcesOf(engine) >= MIN_SOURCES_FOR_MEMORY_FIT) {
+      const own = memoryCases(engine);
+      if (new Set(own.map(sourceOf)).size >= MIN_SOURCES_FOR_MEMORY_FIT) {
         expect(m.basis, engine).toBe('PROFILE');
-        expect(m.sources).toBe(sourcesOf(engine));
+        expect([m.cases, m.sources]).toEqual([own.length, new Set(own.map(sourceOf)).size]);
       } else {
-        expect(m.basis, engine).toBe('POOLED');
-        expect(m.cases).toBe(all.length);
+        expect([m.basis, m.engineBuffersBytes], engine).toEqual(['NONE', 0]);
       }
       // physical: tensors an engine holds whatever the request, at most the 4 GiB the search allows
       expect(m.engineBuffersBytes).toBeGreaterThanOrEqual(0);

@@ -146,6 +146,7 @@ describe('calibration cases: values and requests', () => {
       'TOTAL_SECONDS',
       'OUTPUT_TOKENS_PER_SECOND',
       'MEMORY_BYTES',
+      'KV_CACHE_POOL_BYTES',
     ];
     for (const c of CALIBRATION_CASES) {
       for (const n of [c.inputTokens, c.outputTokens, c.batchSize, c.gpuCount]) {

@@ -65,15 +65,30 @@ describe('memory as engines hold it', () => {
   });
 
   it('fits compares the upper end of the memory range unless asked for the point estimate', () => {
-    const e = estimate(
-      request('llama-3.1-70b', 'h100-sxm5-80gb', { weightFormat: 'FP8', kvCacheFormat: 'FP8' }),
-    );
+    const base = request('llama-3.1-8b', 'h100-sxm5-80gb', {
+      inputTokens: 8000,
+      outputTokens: 1000,
+      batchSize: 8,
+    });
+    const e = estimate(base);
     const high = e.range('MEMORY').high;
     expect(high).toBeGreaterThan(e.memory.totalBytes);
-    expect(e.fits()).toBe(high <= e.memory.capacityBytes);
-    expect(e.fits('POINT_ESTIMATE')).toBe(e.memory.totalBytes <= e.memory.capacityBytes);
-    // here the two disagree: the prediction fits in 90% of the H100, its upper end does not
-    expect([e.fits(), e.fits('POINT_ESTIMATE')]).toEqual([false, true]);
+    // Let the engine use just enough of the GPU to sit halfway between the prediction and its upper end:
+    // the prediction fits, its upper end does not.
+    const gpuBytes = e.memory.capacityBytes / e.request.memory.usableMemoryFraction;
+    const halfway = (e.memory.totalBytes + high) / 2 / gpuBytes;
+    const tight = estimate({ ...base, memory: { usableMemoryFraction: halfway } });
+    expect(tight.memory.totalBytes).toBeCloseTo(e.memory.totalBytes, 0);
+    expect([tight.fits(), tight.fits('POINT_ESTIMATE')]).toEqual([false, true]);
+    // With the whole GPU both fit (the upper end is under 80 GB); with 95% of the prediction, neither.
+    expect(high).toBeLessThan(gpuBytes);
+    const whole = estimate({ ...base, memory: { usableMemoryFraction: 1 } });
+    expect([whole.fits(), whole.fits('POINT_ESTIMATE')]).toEqual([true, true]);
+    const short = estimate({
+      ...base,
+      memory: { usableMemoryFraction: (0.95 * e.memory.totalBytes) / gpuBytes },
+    });
+    expect([short.fits(), short.fits('POINT_ESTIMATE')]).toEqual([false, false]);
   });
 
   it('bad memory assumptions name the field and the limit', () => {

@@ -20,7 +20,7 @@ export interface RatioSpread {
 }
 
 /** Which memory cases a profile's engine buffers were fitted on (see fitMemory). */
-export type MemoryFitBasis = 'PROFILE' | 'POOLED' | 'NONE';
+export type MemoryFitBasis = 'PROFILE' | 'NONE';
 
 /** What an engine holds beyond weights, KV cache, activations and the runtime overhead, fitted on memory cases. */
 export interface FittedMemory {
