@@ -592,6 +592,36 @@ describe('the web client', () => {
     );
   });
 
+  it('Serving: a prefix-cache hit rate of 100 % shows the API’s error beside its field; 50 % draws the curve and stays in the link', async () => {
+    const page = await openPage();
+    const search = '?view=serving&setups=l4:1:INT4&prefixCachePercent=100';
+    await page.goto(`${server.origin}/${search}`);
+    const field = page.getByLabel('Prefix-cache hit rate, %');
+    const [refused] = await Promise.all(
+      (servingVariables(parseState(search), undefined) ?? []).map((v) => api(ServingCurveDocument, v)),
+    );
+    const message = refused.errors?.[0]?.message ?? '';
+    expect(message).toContain('prefixCacheHitRate');
+    await expect.poll(() => field.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
+    const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).toBe(message);
+
+    await field.fill('50');
+    await page.getByTestId('serving-chart').locator('svg').first().waitFor({ timeout: 20_000 });
+    expect(await field.getAttribute('aria-invalid')).toBe('false');
+    expect(page.url()).toContain('prefixCachePercent=50');
+    // Half of each prompt cached leaves half the prefill: the one-user TTFT is shorter than with none.
+    const half = servingVariables(parseState(search.replace('=100', '=50')), undefined) ?? [];
+    const none = servingVariables(parseState(search.replace('=100', '=0')), undefined) ?? [];
+    const [cached, uncached] = await Promise.all([
+      api(ServingCurveDocument, half[0]),
+      api(ServingCurveDocument, none[0]),
+    ]);
+    expect(cached.data.estimate.servingCurve[0].timeToFirstTokenSeconds).toBeLessThan(
+      uncached.data.estimate.servingCurve[0].timeToFirstTokenSeconds,
+    );
+  });
+
   it('Serving at phone width: adds and removes setups from the keyboard, says what to do with none, and does not scroll sideways', async () => {
     const page = await openPage({ width: 390, height: 844 });
     await page.goto(`${server.origin}/?view=serving&setups=l4:1:INT4`);

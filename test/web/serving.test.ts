@@ -23,7 +23,13 @@ const point = (ttftMs: number, tpotMs: number, perGpu: number) => ({
 describe('the Serving view', () => {
   it('sends one request per setup: the shared model and workload, the setup’s GPU, split and formats, no gpuCount', () => {
     const split = { ...newSetup('h100-sxm5-80gb'), tensor: 4, data: 2, weightFormat: 'FP8' as const };
-    const state = { ...DEFAULT_STATE, inputTokens: 2000, outputTokens: 300, setups: [split, newSetup('l4')] };
+    const state = {
+      ...DEFAULT_STATE,
+      inputTokens: 2000,
+      outputTokens: 300,
+      prefixCachePercent: 37.5,
+      setups: [split, newSetup('l4')],
+    };
     const variables = servingVariables(state, undefined);
     expect(variables).toHaveLength(2);
     expect(variables?.[0]).toEqual({
@@ -36,6 +42,8 @@ describe('the Serving view', () => {
         kvCacheFormat: 'FP16',
         inputTokens: 2000,
         outputTokens: 300,
+        // 37.5 % of each prompt in the prefix cache: the API's share 37.5 / 100 = 0.375.
+        prefixCacheHitRate: 0.375,
       },
     });
     expect(variables?.[1].input.gpu).toBe('l4');
@@ -151,6 +159,12 @@ describe('the Serving view', () => {
     expect(perSetup).toEqual([{ parallelism: [split] }, {}, { gpu: ['unknown GPU "h1000"'] }]);
     expect(shared).toEqual({ inputTokens: [prompt] });
     expect(general).toEqual(['Setup 3: overloaded']);
+
+    // The prefix-cache share is shared: its error shows once, beside the percent field.
+    const hit = 'input.prefixCacheHitRate = 1 is out of range (0 to under 1)';
+    const cache = servingErrors([[{ message: hit, field: 'input.prefixCacheHitRate' }], []]);
+    expect(cache.shared).toEqual({ prefixCachePercent: [hit] });
+    expect(cache.perSetup).toEqual([{}, {}]);
 
     // A model error goes beside the setup's own model field, else beside the view's model.
     const unknown = [{ message: 'unknown model "x"', field: 'input.model', code: 'NOT_FOUND' }];

@@ -37,6 +37,7 @@ describe('the query string holds the whole state', () => {
       inputTokens: 32_000,
       outputTokens: 1,
       batchSize: 64,
+      prefixCachePercent: 62.5,
       gpus: [],
       weightFormats: ['INT4'],
       sort: 'gpu',
@@ -72,6 +73,13 @@ describe('the query string holds the whole state', () => {
       planWeightFormats: ['FP8', 'INT4'],
     };
     expect(parseState(serializeState(state))).toEqual(state);
+  });
+
+  it('writes the prefix-cache percent only off its default 0, and keeps 100 (the API refuses it beside the field)', () => {
+    expect(serializeState({ ...DEFAULT_STATE, prefixCachePercent: 0 })).toBe('');
+    expect(serializeState({ ...DEFAULT_STATE, prefixCachePercent: 12.5 })).toBe('?prefixCachePercent=12.5');
+    expect(parseState('?prefixCachePercent=100').prefixCachePercent).toBe(100);
+    expect(parseState('?prefixCachePercent=half').prefixCachePercent).toBe(0);
   });
 
   it('writes a setup as gpu:tensor:weights:kv:pipeline:data:expert, leaving out trailing defaults', () => {

@@ -112,6 +112,20 @@ export function PromptOutputFields(props: FieldsProps) {
   );
 }
 
+/** Serving: the share of each prompt already in the prefix cache, percent. */
+export function PrefixCacheField(props: FieldsProps) {
+  return (
+    <StateNumberField
+      {...props}
+      name="prefixCachePercent"
+      label="Prefix-cache hit rate, %"
+      hint="share of each prompt found in the prefix cache, 0 to under 100"
+      min={0}
+      decimal
+    />
+  );
+}
+
 /** Prompt and output lengths and the batch. */
 export function WorkloadFields(props: FieldsProps) {
   return (

@@ -42,6 +42,7 @@ export function servingVariables(
       kvCacheFormat: setup.kvCacheFormat,
       inputTokens: state.inputTokens,
       outputTokens: state.outputTokens,
+      prefixCacheHitRate: state.prefixCachePercent / 100,
     },
   }));
 }
@@ -52,6 +53,7 @@ export const SHARED_INPUTS: Record<string, string> = {
   modelConfig: 'modelConfig',
   inputTokens: 'inputTokens',
   outputTokens: 'outputTokens',
+  prefixCacheHitRate: 'prefixCachePercent',
 };
 
 /** API inputs of one setup: their errors show beside that setup's input (and `model` too, for a setup with its own). */

@@ -78,6 +78,8 @@ export interface AppState {
   inputTokens: number;
   outputTokens: number;
   batchSize: number;
+  /** Serving: the share of each prompt found in the prefix cache, percent (0: none; sent as prefixCacheHitRate = percent / 100). */
+  prefixCachePercent: number;
   /** Compare: the GPUs and weight formats side by side, and the table's order. */
   gpus: string[];
   weightFormats: NumberFormat[];
@@ -124,6 +126,7 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze<AppState>({
   inputTokens: 2048,
   outputTokens: 256,
   batchSize: 1,
+  prefixCachePercent: 0,
   gpus: ['a100-sxm4-80gb', 'h100-sxm5-80gb', 'h200-sxm-141gb', 'l40s', 'rtx-4090', 'mi300x'],
   weightFormats: ['FP16'],
   sort: 'tpot',
@@ -160,6 +163,7 @@ const KEYS: Key[] = [
   'inputTokens',
   'outputTokens',
   'batchSize',
+  'prefixCachePercent',
   'sort',
   'setups',
   'maxTtftMs',
@@ -281,8 +285,10 @@ export function parseState(search: string): AppState {
   if (gpus !== null) state.gpus = [...new Set(parseList(gpus))];
   const weightFormats = text('weightFormats');
   if (weightFormats !== null) state.weightFormats = parseFormats(weightFormats);
-  const rate = parseDecimal(text('requestsPerSecond') ?? '');
-  if (rate !== undefined) state.requestsPerSecond = rate;
+  for (const key of ['requestsPerSecond', 'prefixCachePercent'] as const) {
+    const value = parseDecimal(text(key) ?? '');
+    if (value !== undefined) state[key] = value;
+  }
   const objective = text('objective')?.toUpperCase() ?? '';
   if (isOneOf(OBJECTIVES, objective)) state.objective = objective;
   const setups = text('setups');

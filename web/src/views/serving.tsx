@@ -10,7 +10,7 @@ import { useMemo } from 'preact/hooks';
 import { useQueries } from '../api/use-query.js';
 import { ModelField } from '../components/model-field.js';
 import { PlotFigure } from '../components/plot-figure.js';
-import { LatencyLimitFields, PromptOutputFields } from '../components/setup-fields.js';
+import { LatencyLimitFields, PrefixCacheField, PromptOutputFields } from '../components/setup-fields.js';
 import { SetupList } from '../components/setup-list.js';
 import { emptyText, ViewLayout, type ViewProps } from '../components/view-layout.js';
 import { ServingCurveDocument, type ServingCurveQuery } from '../gql/graphql.js';
@@ -271,6 +271,7 @@ export function ServingView({ state, update, catalog, modelConfig }: ViewProps) 
           <ModelField {...props} />
           <SetupList setups={state.setups} update={update} catalog={catalog} errors={perSetup} />
           <PromptOutputFields {...props} />
+          <PrefixCacheField {...props} />
           <LatencyLimitFields {...props} />
         </>
       }
