@@ -622,6 +622,24 @@ describe('the web client', () => {
     );
   });
 
+  it('Serving: a target request rate adds each setup’s point at that rate, as the API answers it', async () => {
+    const page = await openPage();
+    const search = '?view=serving&setups=h100-sxm5-80gb:1,l4:1:INT4';
+    await page.goto(`${server.origin}/${search}`);
+    await page.getByTestId('serving-chart').locator('svg').first().waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('serving-rate-table').count()).toBe(0);
+    await page.getByLabel('Target rate, requests/s').fill('2');
+    const rows = page.getByTestId('serving-rate-table').locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(2);
+    expect(page.url()).toContain('servingRequestsPerSecond=2');
+    const variables = servingVariables(parseState(`${search}&servingRequestsPerSecond=2`), undefined) ?? [];
+    const answers = await Promise.all(variables.map((v) => api(ServingCurveDocument, v)));
+    const sustainable = await rows.locator('td[data-metric="sustainable"]').allTextContents();
+    expect(sustainable).toEqual(answers.map((a) => (a.data.estimate.atRate?.sustainable ? 'yes' : 'no')));
+    // Little's law: users in flight = rate x end-to-end time, so at 2 requests/s a point carries more than none.
+    for (const answer of answers) expect(answer.data.estimate.atRate?.concurrency).toBeGreaterThan(0);
+  });
+
   it('Serving at phone width: adds and removes setups from the keyboard, says what to do with none, and does not scroll sideways', async () => {
     const page = await openPage({ width: 390, height: 844 });
     await page.goto(`${server.origin}/?view=serving&setups=l4:1:INT4`);

@@ -34,6 +34,7 @@ describe('the Serving view', () => {
     expect(variables).toHaveLength(2);
     expect(variables?.[0]).toEqual({
       points: CURVE_POINTS,
+      atRate: false,
       input: {
         model: DEFAULT_STATE.model,
         gpu: 'h100-sxm5-80gb',
@@ -47,6 +48,14 @@ describe('the Serving view', () => {
       },
     });
     expect(variables?.[1].input.gpu).toBe('l4');
+    // No target rate (0): the point at a rate is left out and no rate is sent.
+    expect(variables?.[0]).not.toHaveProperty('requestsPerSecond');
+    // A target rate asks every setup for its point at that rate, in the same request.
+    const rated = servingVariables({ ...state, servingRequestsPerSecond: 2.5 }, undefined);
+    expect(rated?.map((v) => [v.atRate, v.requestsPerSecond])).toEqual([
+      [true, 2.5],
+      [true, 2.5],
+    ]);
     expect(variables?.[1].input).not.toHaveProperty('gpuCount');
   });
 
@@ -165,6 +174,12 @@ describe('the Serving view', () => {
     const cache = servingErrors([[{ message: hit, field: 'input.prefixCacheHitRate' }], []]);
     expect(cache.shared).toEqual({ prefixCachePercent: [hit] });
     expect(cache.perSetup).toEqual([{}, {}]);
+
+    // The target rate's error names the serving point's argument; it shows beside the shared rate field.
+    const rate = 'serving.requestsPerSecond = 0 is out of range (above 0)';
+    const target = servingErrors([[{ message: rate, field: 'serving.requestsPerSecond' }]]);
+    expect(target.shared).toEqual({ servingRequestsPerSecond: [rate] });
+    expect(target.general).toEqual([]);
 
     // A model error goes beside the setup's own model field, else beside the view's model.
     const unknown = [{ message: 'unknown model "x"', field: 'input.model', code: 'NOT_FOUND' }];

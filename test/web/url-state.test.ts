@@ -38,6 +38,7 @@ describe('the query string holds the whole state', () => {
       outputTokens: 1,
       batchSize: 64,
       prefixCachePercent: 62.5,
+      servingRequestsPerSecond: 0.75,
       gpus: [],
       weightFormats: ['INT4'],
       sort: 'gpu',
@@ -80,6 +81,9 @@ describe('the query string holds the whole state', () => {
     expect(serializeState({ ...DEFAULT_STATE, prefixCachePercent: 12.5 })).toBe('?prefixCachePercent=12.5');
     expect(parseState('?prefixCachePercent=100').prefixCachePercent).toBe(100);
     expect(parseState('?prefixCachePercent=half').prefixCachePercent).toBe(0);
+    expect(serializeState({ ...DEFAULT_STATE, servingRequestsPerSecond: 4 })).toBe(
+      '?servingRequestsPerSecond=4',
+    );
   });
 
   it('writes a setup as gpu:tensor:weights:kv:pipeline:data:expert, leaving out trailing defaults', () => {

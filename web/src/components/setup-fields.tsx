@@ -126,6 +126,20 @@ export function PrefixCacheField(props: FieldsProps) {
   );
 }
 
+/** Serving: a target rate whose serving point each setup shows; 0: none. */
+export function TargetRateField(props: FieldsProps) {
+  return (
+    <StateNumberField
+      {...props}
+      name="servingRequestsPerSecond"
+      label="Target rate, requests/s"
+      hint="0: none; else each setup's serving point at this rate"
+      min={0}
+      decimal
+    />
+  );
+}
+
 /** Prompt and output lengths and the batch. */
 export function WorkloadFields(props: FieldsProps) {
   return (

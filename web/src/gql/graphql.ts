@@ -490,10 +490,12 @@ export type RooflineQuery = { estimate: { gpu: { name: string, memoryBandwidthBy
 export type ServingCurveQueryVariables = Exact<{
   input: EstimateInput;
   points: number;
+  atRate: boolean;
+  requestsPerSecond?: number | null | undefined;
 }>;
 
 
-export type ServingCurveQuery = { estimate: { maxConcurrency: number, model: { name: string }, gpu: { name: string }, parallelism: { tensor: number, pipeline: number, expert: number, data: number, gpuCount: number }, assumptions: { weightFormat: NumberFormat, kvCacheFormat: NumberFormat }, servingCurve: Array<{ concurrency: number, requestsPerSecond: number, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecondPerGpu: number, outputTokensPerSecondPerUser: number, kvCacheUtilization: number, limitedBy: ServingLimit }> } };
+export type ServingCurveQuery = { estimate: { maxConcurrency: number, model: { name: string }, gpu: { name: string }, parallelism: { tensor: number, pipeline: number, expert: number, data: number, gpuCount: number }, assumptions: { weightFormat: NumberFormat, kvCacheFormat: NumberFormat }, servingCurve: Array<{ concurrency: number, requestsPerSecond: number, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecondPerGpu: number, outputTokensPerSecondPerUser: number, kvCacheUtilization: number, limitedBy: ServingLimit }>, atRate?: { concurrency: number, timeToFirstTokenSeconds: number, timePerOutputTokenSeconds: number, outputTokensPerSecondPerGpu: number, sustainable: boolean, limitedBy: ServingLimit } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -691,7 +693,7 @@ export const RooflineDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RooflineQuery, RooflineQueryVariables>;
 export const ServingCurveDocument = new TypedDocumentString(`
-    query ServingCurve($input: EstimateInput!, $points: Int!) {
+    query ServingCurve($input: EstimateInput!, $points: Int!, $atRate: Boolean!, $requestsPerSecond: Float) {
   estimate(input: $input) {
     model {
       name
@@ -719,6 +721,14 @@ export const ServingCurveDocument = new TypedDocumentString(`
       outputTokensPerSecondPerGpu
       outputTokensPerSecondPerUser
       kvCacheUtilization
+      limitedBy
+    }
+    atRate: serving(requestsPerSecond: $requestsPerSecond) @include(if: $atRate) {
+      concurrency
+      timeToFirstTokenSeconds
+      timePerOutputTokenSeconds
+      outputTokensPerSecondPerGpu
+      sustainable
       limitedBy
     }
   }

@@ -27,8 +27,11 @@ export function servingVariables(
   const shared = modelOf(state, modelConfig);
   const models = state.setups.map((setup) => (setup.model === '' ? shared : { model: setup.model }));
   if (state.setups.length === 0 || models.some((model) => model === null)) return null;
+  const atRate = state.servingRequestsPerSecond > 0;
   return state.setups.map((setup, i) => ({
     points: CURVE_POINTS,
+    atRate,
+    ...(atRate ? { requestsPerSecond: state.servingRequestsPerSecond } : {}),
     input: {
       ...models[i],
       gpu: setup.gpu,
@@ -54,7 +57,15 @@ export const SHARED_INPUTS: Record<string, string> = {
   inputTokens: 'inputTokens',
   outputTokens: 'outputTokens',
   prefixCacheHitRate: 'prefixCachePercent',
+  servingRequestsPerSecond: 'servingRequestsPerSecond',
 };
+
+/** The API names the target rate's errors by the serving point's argument; the form's field is the shared rate. */
+function rateAsInput(error: FieldError): FieldError {
+  return error.field === 'serving.requestsPerSecond'
+    ? { ...error, field: 'input.servingRequestsPerSecond' }
+    : error;
+}
 
 /** API inputs of one setup: their errors show beside that setup's input (and `model` too, for a setup with its own). */
 export const SETUP_INPUTS: Record<string, string> = {
@@ -154,7 +165,8 @@ export function servingErrors(
 } {
   const shared: Record<string, string[]> = {};
   const general: string[] = [];
-  const perSetup = errorsPerSetup.map((errors, i) => {
+  const perSetup = errorsPerSetup.map((answered, i) => {
+    const errors = answered.map(rateAsInput);
     const inputs = ownModel[i] ? { ...SETUP_INPUTS, model: 'model' } : SETUP_INPUTS;
     const own = assignErrors(errors, inputs);
     const common = assignErrors(

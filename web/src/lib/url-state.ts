@@ -80,6 +80,8 @@ export interface AppState {
   batchSize: number;
   /** Serving: the share of each prompt found in the prefix cache, percent (0: none; sent as prefixCacheHitRate = percent / 100). */
   prefixCachePercent: number;
+  /** Serving: a target rate, requests per second across each setup, whose serving point the view shows (0: none). */
+  servingRequestsPerSecond: number;
   /** Compare: the GPUs and weight formats side by side, and the table's order. */
   gpus: string[];
   weightFormats: NumberFormat[];
@@ -127,6 +129,7 @@ export const DEFAULT_STATE: Readonly<AppState> = Object.freeze<AppState>({
   outputTokens: 256,
   batchSize: 1,
   prefixCachePercent: 0,
+  servingRequestsPerSecond: 0,
   gpus: ['a100-sxm4-80gb', 'h100-sxm5-80gb', 'h200-sxm-141gb', 'l40s', 'rtx-4090', 'mi300x'],
   weightFormats: ['FP16'],
   sort: 'tpot',
@@ -164,6 +167,7 @@ const KEYS: Key[] = [
   'outputTokens',
   'batchSize',
   'prefixCachePercent',
+  'servingRequestsPerSecond',
   'sort',
   'setups',
   'maxTtftMs',
@@ -285,7 +289,7 @@ export function parseState(search: string): AppState {
   if (gpus !== null) state.gpus = [...new Set(parseList(gpus))];
   const weightFormats = text('weightFormats');
   if (weightFormats !== null) state.weightFormats = parseFormats(weightFormats);
-  for (const key of ['requestsPerSecond', 'prefixCachePercent'] as const) {
+  for (const key of ['requestsPerSecond', 'prefixCachePercent', 'servingRequestsPerSecond'] as const) {
     const value = parseDecimal(text(key) ?? '');
     if (value !== undefined) state[key] = value;
   }

@@ -10,7 +10,12 @@ import { useMemo } from 'preact/hooks';
 import { useQueries } from '../api/use-query.js';
 import { ModelField } from '../components/model-field.js';
 import { PlotFigure } from '../components/plot-figure.js';
-import { LatencyLimitFields, PrefixCacheField, PromptOutputFields } from '../components/setup-fields.js';
+import {
+  LatencyLimitFields,
+  PrefixCacheField,
+  PromptOutputFields,
+  TargetRateField,
+} from '../components/setup-fields.js';
 import { SetupList } from '../components/setup-list.js';
 import { emptyText, ViewLayout, type ViewProps } from '../components/view-layout.js';
 import { ServingCurveDocument, type ServingCurveQuery } from '../gql/graphql.js';
@@ -215,6 +220,47 @@ function CurveTable({ series, limits }: { series: Series; limits: Limits }) {
   );
 }
 
+/** Each setup's serving point at the target rate (when one is set): its latencies, throughput and whether it keeps up. */
+function RateTable({ series }: { series: Series[] }) {
+  const rated = series.filter((s) => s.estimate.atRate);
+  if (rated.length === 0) return null;
+  return (
+    <div class="table-scroll">
+      <table class="numbers" data-testid="serving-rate-table">
+        <caption>Per setup: the serving point at the target request rate</caption>
+        <thead>
+          <tr>
+            <th scope="col">Setup</th>
+            <th scope="col">Users in flight</th>
+            <th scope="col">TTFT</th>
+            <th scope="col">TPOT</th>
+            <th scope="col">Tokens/s per GPU</th>
+            <th scope="col">Sustainable</th>
+            <th scope="col">Limited by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rated.map((s) => {
+            const point = s.estimate.atRate;
+            if (!point) return null;
+            return (
+              <tr key={s.label}>
+                <th scope="row">{s.label}</th>
+                <td>{users(point.concurrency)}</td>
+                <td>{formatSeconds(point.timeToFirstTokenSeconds)}</td>
+                <td>{formatSeconds(point.timePerOutputTokenSeconds)}</td>
+                <td>{formatTokenRate(point.outputTokensPerSecondPerGpu)}</td>
+                <td data-metric="sustainable">{point.sustainable ? 'yes' : 'no'}</td>
+                <td>{limitText(point.limitedBy)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function ServingResult({ series, limits }: { series: Series[]; limits: Limits }) {
   const chart = useMemo(() => curveChart(series, limits), [series, limits]);
   const drawn = series.filter((s) => s.estimate.servingCurve.length > 0);
@@ -234,6 +280,7 @@ function ServingResult({ series, limits }: { series: Series[]; limits: Limits })
         </figure>
       )}
       <SummaryTable series={series} limits={limits} />
+      <RateTable series={series} />
       {drawn.map((s) => (
         <CurveTable key={s.label} series={s} limits={limits} />
       ))}
@@ -272,6 +319,7 @@ export function ServingView({ state, update, catalog, modelConfig }: ViewProps) 
           <SetupList setups={state.setups} update={update} catalog={catalog} errors={perSetup} />
           <PromptOutputFields {...props} />
           <PrefixCacheField {...props} />
+          <TargetRateField {...props} />
           <LatencyLimitFields {...props} />
         </>
       }
