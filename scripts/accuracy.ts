@@ -295,8 +295,27 @@ for (const r of shipped) {
   const h = heldOut.get(c.id);
   const i = idealById.get(c.id);
   lines.push(
-    `| ${c.id} | ${sourceOf(c)} | ${c.quality} | ${c.engineName} | ${name(c.model)} | ${name(c.gpu)} x${c.gpuCount} | ${c.weightQuantization ?? c.weightFormat}/${c.kvCacheFormat} | ${c.concurrency === undefined ? c.batchSize : `${c.concurrency} in flight`} | ${c.inputTokens}/${c.outputTokens} | ${u.label} (${u.unit}) | ${value(c.metric, c.measured)} | ${h ? value(c.metric, h.predicted) : '—'} | ${h ? pct(h.error) : '—'} | ${value(c.metric, r.predicted)} | ${pct(r.error)} | ${i ? pct(i.error) : '—'} |`,
+    `| ${c.id} | ${sourceOf(c)}${c.checkOnly === undefined ? '' : ' (check only)'} | ${c.quality} | ${c.engineName} | ${name(c.model)} | ${name(c.gpu)} x${c.gpuCount} | ${c.weightQuantization ?? c.weightFormat}/${c.kvCacheFormat} | ${c.concurrency === undefined ? c.batchSize : `${c.concurrency} in flight`} | ${c.inputTokens}/${c.outputTokens} | ${u.label} (${u.unit}) | ${value(c.metric, c.measured)} | ${h ? value(c.metric, h.predicted) : '—'} | ${h ? pct(h.error) : '—'} | ${value(c.metric, r.predicted)} | ${pct(r.error)} | ${i ? pct(i.error) : '—'} |`,
   );
+}
+const checkOnly = new Map(
+  CALIBRATION_CASES.filter((c) => c.checkOnly !== undefined).map((c) => [sourceOf(c), c.checkOnly]),
+);
+if (checkOnly.size > 0) {
+  lines.push(
+    '',
+    '## Sources that check without being fitted',
+    '',
+    'Their cases are predicted, reported, and counted in the ranges and their coverage like every case (the fit',
+    'never sees them, so held out and in-sample agree), but take no part in the fit.',
+    '',
+    '| source | cases | why |',
+    '|---|---:|---|',
+  );
+  for (const [source, why] of checkOnly) {
+    const n = CALIBRATION_CASES.filter((c) => sourceOf(c) === source).length;
+    lines.push(`| ${source} | ${n} | ${why} |`);
+  }
 }
 lines.push('', '## Measurements left out', '', '| measurement | why |', '|---|---|');
 for (const x of EXCLUDED_MEASUREMENTS) lines.push(`| ${x.id} | ${x.reason.replace(/\|/g, '/')} |`);

@@ -7,7 +7,13 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { CALIBRATION_CASES } from '../src/core/calibration/cases.js';
-import { FITTED_PROFILES, fitAll, leaveOneSourceOut, rangeSpreads } from '../src/core/calibration/fit.js';
+import {
+  FITTED_PROFILES,
+  fitAll,
+  isTimingCase,
+  leaveOneSourceOut,
+  rangeSpreads,
+} from '../src/core/calibration/fit.js';
 import type { FittedCalibration, FittedProfile } from '../src/core/calibration/fitted-types.js';
 
 const heldOut = leaveOneSourceOut(CALIBRATION_CASES);
@@ -30,7 +36,9 @@ for (const engine of FITTED_PROFILES) {
     byGeneration: fits[engine].byGeneration,
     ranges,
     memory: fits[engine].memory,
-    cases: CALIBRATION_CASES.filter((c) => c.engine === engine && c.metric !== 'MEMORY_BYTES').length,
+    cases: CALIBRATION_CASES.filter(
+      (c) => c.engine === engine && isTimingCase(c) && c.checkOnly === undefined,
+    ).length,
   });
 }
 

@@ -249,3 +249,28 @@ describe('fitted defaults', () => {
     expect(ideal.range('TIME_PER_OUTPUT_TOKEN')).toEqual({ low: t, high: t });
   });
 });
+
+describe('check-only sources', () => {
+  it('take no part in the fit: a check-only case ten times off moves nothing', () => {
+    const nim = CALIBRATION_CASES.filter((c) => sourceOf(c) === 'nim_llm');
+    const decoy = nim.map((c) => ({
+      ...c,
+      id: `${c.id}/decoy`,
+      source: 'decoy: test',
+      measured: c.measured * 10,
+      checkOnly: 'a test decoy',
+    }));
+    expect(fitAll([...nim, ...decoy])).toEqual(fitAll(nim));
+    // Fitted without the flag, the decoy does move it (the comparison above can fail).
+    expect(fitAll([...nim, ...decoy.map(({ checkOnly: _, ...c }) => c)])).not.toEqual(fitAll(nim));
+  });
+
+  it('are predicted like every case', () => {
+    const checks = CALIBRATION_CASES.filter((c) => c.checkOnly !== undefined);
+    expect(checks.length).toBeGreaterThan(0);
+    const predicted = new Map(predictWithDefaults(CALIBRATION_CASES, 'OPTIMIZED').map((r) => [r.case.id, r]));
+    for (const c of checks) {
+      expect(predicted.get(c.id)?.predicted, c.id).toBeGreaterThan(0);
+    }
+  });
+});

@@ -356,8 +356,10 @@ function fitGenerationFactors(
  * Every profile's fit: global tunings (the optimised engines' efficiencies are the base of the
  * profiles with few cases), then factors per GPU generation shared by all profiles, then, where a
  * profile has enough cases on a generation of its own, that profile's own efficiencies there.
+ * Check-only cases take no part.
  */
-export function fitAll(cases: readonly CalibrationCase[]): Record<Fitted, ProfileFit> {
+export function fitAll(all: readonly CalibrationCase[]): Record<Fitted, ProfileFit> {
+  const cases = all.filter((c) => c.checkOnly === undefined);
   const timing = cases.filter(isTimingCase);
   const own = (engine: Fitted) => timing.filter((c) => c.engine === engine);
   const base = fitGlobal(own('OPTIMIZED'), PRIOR);
@@ -492,7 +494,10 @@ const TIMING_METRICS = [
  * inverted, since a time over-estimate is a throughput under-estimate). Memory never borrows from
  * timing: it uses every memory case there is.
  */
-export function rangeSpreads(results: readonly CaseResult[], engine: Fitted): FittedProfile['ranges'] {
+export function rangeSpreads(all: readonly CaseResult[], engine: Fitted): FittedProfile['ranges'] {
+  // A check-only source has something the model has no term for: its errors are reported and counted
+  // against the ranges' coverage, not spread over every GPU's ranges.
+  const results = all.filter((r) => r.case.checkOnly === undefined);
   const ranges: FittedProfile['ranges'] = {};
   const ratio = (r: CaseResult) => r.case.measured / r.predicted;
   const enough = (cases: readonly CaseResult[], sources: number) =>

@@ -78,7 +78,7 @@ export const FITTED: FittedCalibration = {
       cases: 7,
       sources: 4,
     },
-    cases: 96,
+    cases: 92,
   },
   LLAMA_CPP: {
     tuning: {
