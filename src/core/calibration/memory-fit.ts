@@ -11,13 +11,6 @@ import type { FittedMemory } from './fitted-types.js';
 
 type Fitted = Exclude<EngineProfile, 'IDEAL'>;
 
-/**
- * A profile's memory fit needs cases from this many sources; with fewer it holds no engine buffers.
- * One is enough: borrowing other profiles' cases instead taught ExLlama FasterTransformer's and
- * vLLM's allocations (24% off held out, against 4.5% from its own single remaining source).
- */
-export const MIN_SOURCES_FOR_MEMORY_FIT = 1;
-
 const GiB = 2 ** 30;
 /** 0 to 4 GiB in steps of 1/32 GiB. */
 const BUFFERS_GRID = Array.from({ length: 129 }, (_, i) => (i * GiB) / 32);
@@ -28,9 +21,11 @@ export function engineBuffers(bytes: number): Partial<MemoryAssumptions> {
 }
 
 /**
- * Engine buffers per profile: fitted on the profile's own memory cases where they come from at
- * least MIN_SOURCES_FOR_MEMORY_FIT sources, else 0 (other profiles' engines allocate differently). `weightsOf`
- * gives each case its weight (quality over the source's case count: one vote per source).
+ * Engine buffers per profile: fitted on the profile's own memory cases, from however many sources,
+ * else 0. Other profiles' engines allocate differently: borrowing their cases taught ExLlama
+ * FasterTransformer's and vLLM's allocations (24% off held out, against 4.5% from its own single
+ * remaining source). `weightsOf` gives each case its weight (quality over the source's case count:
+ * one vote per source).
  */
 export function fitMemory(
   cases: readonly CalibrationCase[],
@@ -43,9 +38,8 @@ export function fitMemory(
   const without = new Map(
     memoryCases.map((c) => [c, predictor.predict(c, c.engine, undefined, engineBuffers(0))]),
   );
-  const fitOn = (own: readonly CalibrationCase[], basis: FittedMemory['basis']): FittedMemory | null => {
-    const sources = new Set(own.map(sourceOf)).size;
-    if (sources < MIN_SOURCES_FOR_MEMORY_FIT) return null;
+  const fitOn = (own: readonly CalibrationCase[]): FittedMemory => {
+    if (own.length === 0) return { engineBuffersBytes: 0, basis: 'NONE', cases: 0, sources: 0 };
     const weights = weightsOf(own);
     let best = { bytes: 0, loss: Number.POSITIVE_INFINITY };
     for (const bytes of BUFFERS_GRID) {
@@ -59,16 +53,10 @@ export function fitMemory(
       });
       if (loss < best.loss - 1e-12) best = { bytes, loss };
     }
-    return { engineBuffersBytes: best.bytes, basis, cases: own.length, sources };
+    const sources = new Set(own.map(sourceOf)).size;
+    return { engineBuffersBytes: best.bytes, basis: 'PROFILE', cases: own.length, sources };
   };
-  const none: FittedMemory = { engineBuffersBytes: 0, basis: 'NONE', cases: 0, sources: 0 };
   return Object.fromEntries(
-    profiles.map((engine) => [
-      engine,
-      fitOn(
-        memoryCases.filter((c) => c.engine === engine),
-        'PROFILE',
-      ) ?? none,
-    ]),
+    profiles.map((engine) => [engine, fitOn(memoryCases.filter((c) => c.engine === engine))]),
   ) as Record<Fitted, FittedMemory>;
 }
